@@ -1,0 +1,227 @@
+"""The command line: ``seedlint [options] [PATH ...]``, ``seedlint rules``, ``seedlint rule ID``.
+
+Exit codes (ruff's): 0 nothing at the failing level, 1 findings at or above it, 2 usage or
+configuration errors and unreadable input (reported after the other files are linted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+
+from . import __version__, config, sources
+from .engine import Result, lint_text, select_rules, severity_at_least
+from .finding import SEVERITIES
+from .output import FORMATS, writer
+from .rules import Rule, RuleError, load_rules
+
+
+@dataclass
+class Run:
+    """What reporters know about a run besides the findings."""
+
+    rules: list
+    files: int = 0
+    colour: bool = False
+    statistics: bool = False
+    baseline_suppressed: int = 0
+    notices: list = field(default_factory=list)
+    documents: dict = field(default_factory=dict)  # path -> Document, for reporters that show text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="seedlint",
+        description="A data-quality linter for scraped articles: scraping artefacts, off-topic "
+                    "splices, typos and contradictions.",
+        epilog="Also: 'seedlint rules' lists every rule, 'seedlint rule ID' documents one. "
+               "Exit status: 0 clean, 1 findings at --fail-level or above, 2 usage/config errors.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders ('-' for stdin); default: .")
+    p.add_argument("--select", help="comma-separated rule ids, prefixes, categories, names or globs to run")
+    p.add_argument("--ignore", help="comma-separated selectors to leave out")
+    p.add_argument("--extend-select", help="selectors to run in addition to the default set")
+    p.add_argument("--fail-level", choices=SEVERITIES, help="lowest severity that makes the exit status 1")
+    p.add_argument("--output-format", choices=sorted(FORMATS), help="how to print findings (default text)")
+    p.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
+    p.add_argument("--statistics", action="store_true", help="print counts per rule")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra folder of YAML rules")
+    p.add_argument("--no-builtin-rules", action="store_true", help="use only the rules from --rules folders")
+    p.add_argument("--config", help="configuration file (default: nearest .seedlint.yaml or pyproject.toml)")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    p.add_argument("--extensions", help="comma-separated file extensions to lint in folders (default .txt,.md,.markdown)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to leave out")
+    p.add_argument("--stdin-filename", help="the name to report for '-'")
+    p.add_argument("--version", action="version", version=f"seedlint {__version__}")
+    return p
+
+
+def _split(value) -> list:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _colour(stream) -> bool:
+    return (hasattr(stream, "isatty") and stream.isatty() and "NO_COLOR" not in os.environ
+            and os.environ.get("TERM") != "dumb")
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["rules"]:
+            return cmd_rules(argv[1:])
+        if argv[:1] == ["rule"]:
+            return cmd_rule(argv[1:])
+        return cmd_check(argv)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("seedlint: interrupted", file=sys.stderr)
+        return 130
+
+
+def _load(args, settings) -> list[Rule]:
+    return load_rules(extra_dirs=list(settings.rules) + list(args.rules),
+                      include_builtin=not getattr(args, "no_builtin_rules", False))
+
+
+def cmd_check(argv) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = config.Settings() if args.isolated else config.load(args.config)
+        rules = _load(args, settings)
+    except (config.ConfigError, RuleError) as e:
+        print(f"seedlint: error: {e}", file=sys.stderr)
+        return 2
+    select = _split(args.select) or settings.select
+    ignore = _split(args.ignore) + list(settings.ignore)
+    extend = _split(args.extend_select) + list(settings.extend_select)
+    known = [s for s in select + ignore + extend if not any(r.matches(s) for r in rules)]
+    if known:
+        print(f"seedlint: error: no rule matches selector {known[0]!r}", file=sys.stderr)
+        return 2
+    selected = select_rules(rules, select, ignore, extend)
+    fmt = args.output_format or settings.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+                                                            and "github" in FORMATS else "text")
+    fail_level = args.fail_level or settings.fail_level
+    extensions = [e if e.startswith(".") else "." + e for e in _split(args.extensions)] or settings.extensions
+    exclude = list(settings.exclude) + args.exclude
+
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    run = Run(rules=selected, colour=_colour(out) and fmt == "text", statistics=args.statistics)
+    findings, errors = [], []
+    try:
+        for result in lint_paths(args.paths or ["."], selected, extensions, exclude, settings, args):
+            run.files += 1 if result.error is None and not result.notices else 0
+            if result.error:
+                errors.append(f"{result.path}: {result.error}")
+            for n in result.notices:
+                print(f"seedlint: {n}", file=sys.stderr)
+            findings.extend(result.findings)
+            if result.document is not None:
+                run.documents[result.path] = result.document
+        writer(fmt)(findings, out, run)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    for e in errors:
+        print(f"seedlint: error: {e}", file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if any(severity_at_least(f.severity, fail_level) for f in findings) else 0
+
+
+def lint_paths(paths, rules, extensions, exclude, settings, args):
+    """Yield one `Result` per input file, in order."""
+    for path, err in sources.discover(paths, extensions, exclude, settings.force_exclude):
+        if err:
+            yield Result(path, error=err)
+            continue
+        src = sources.read(path)
+        name = args.stdin_filename if path == "-" and args.stdin_filename else path
+        if src.error:
+            yield Result(name, error=src.error)
+            continue
+        if src.skipped:
+            yield Result(name, notices=[f"{name}: {src.skipped}"])
+            continue
+        doc, found = lint_text(src.text, _rules_for(name, rules, settings), path=name,
+                               decode_errors=src.decode_errors)
+        doc.settings = settings
+        yield Result(name, findings=found, document=doc)
+
+
+def _rules_for(path, rules, settings):
+    """Apply per-file-ignores: {glob: [selectors]}."""
+    if not settings.per_file_ignores:
+        return rules
+    from fnmatch import fnmatch
+
+    norm = path.replace(os.sep, "/")
+    drop = [s for glob, sels in settings.per_file_ignores.items()
+            if fnmatch(norm, glob) or fnmatch(os.path.basename(norm), glob) for s in sels]
+    return [r for r in rules if not any(r.matches(s) for s in drop)]
+
+
+# -- seedlint rules / seedlint rule ID ---------------------------------------------------------
+
+def cmd_rules(argv) -> int:
+    p = argparse.ArgumentParser(prog="seedlint rules", description="List every rule, one per line.")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR")
+    p.add_argument("--config")
+    args = p.parse_args(argv)
+    try:
+        rules = _load(args, config.load(args.config))
+    except (config.ConfigError, RuleError) as e:
+        print(f"seedlint: error: {e}", file=sys.stderr)
+        return 2
+    for r in rules:
+        flags = ("fix " if r.fix else "    ") + ("" if r.enabled else "(opt-in) ")
+        first = r.description.strip().split(". ")[0].rstrip(".")
+        print(f"{r.id:<7} {r.category:<13} {r.severity:<8} {flags}{r.name:<28} {first}")
+    return 0
+
+
+def cmd_rule(argv) -> int:
+    p = argparse.ArgumentParser(prog="seedlint rule", description="Show a rule's documentation and examples.")
+    p.add_argument("id")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR")
+    p.add_argument("--config")
+    args = p.parse_args(argv)
+    try:
+        rules = _load(args, config.load(args.config))
+    except (config.ConfigError, RuleError) as e:
+        print(f"seedlint: error: {e}", file=sys.stderr)
+        return 2
+    match = [r for r in rules if args.id in (r.id, r.name)]
+    if not match:
+        print(f"seedlint: error: no rule {args.id!r} (see 'seedlint rules')", file=sys.stderr)
+        return 2
+    r = match[0]
+    print(f"{r.id} ({r.name})" if r.name else r.id)
+    print(f"  kind: {r.kind}   category: {r.category}   severity: {r.severity}   scope: {r.scope}"
+          f"   {'enabled' if r.enabled else 'opt-in (select it to run)'}")
+    print(f"  source: {r.source}")
+    if r.fix:
+        print(f"  fix: {r.fix}")
+    print()
+    print(_wrap(r.description.strip()))
+    print("\nFlags:")
+    for t in r.examples.get("flag", []):
+        print("  | " + t.rstrip("\n").replace("\n", "\n  | "))
+    print("\nPasses:")
+    for t in r.examples.get("pass", []):
+        print("  | " + t.rstrip("\n").replace("\n", "\n  | "))
+    doc = (r.module.__doc__ or "").strip()
+    if doc:
+        print(f"\nKind '{r.kind}':\n")
+        print("  " + doc.replace("\n", "\n  "))
+    return 0
+
+
+def _wrap(text, width=92):
+    import textwrap
+
+    return "\n".join(textwrap.fill(p, width) for p in text.split("\n\n"))

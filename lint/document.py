@@ -1,0 +1,210 @@
+"""One parse of a document, shared by every check.
+
+A `Document` holds the text (newlines normalised to ``\\n``; the original style is kept for
+writing back) and lazily computed views of it: lines, paragraphs, sentences and Markdown
+spans. Every view carries exact character offsets into ``text``; `Document.position` turns
+an offset into a 1-based (line, column) pair, columns counted in code points.
+Checks never re-read or re-split the text themselves: they ask the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+TERMINAL = ".!?\"'”’»…)]:;"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the document: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    index: int = 0  # position among its siblings (line number - 1, paragraph number, ...)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(frozen=True)
+class MarkdownSpan:
+    """A Markdown construct: kind is heading|link|image|autolink|emphasis|code|list|quote|html."""
+
+    kind: str
+    start: int
+    end: int
+    text: str  # link text / heading text / emphasised text
+    target: str = ""  # link or image URL
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev vs etc inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx est dept univ mt ft
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_MD_PATTERNS = [
+    ("image", re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")),
+    ("link", re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\s\n]*)(?:\s+\"[^\"\n]*\")?\)")),
+    ("autolink", re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")),
+    ("emphasis", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
+    ("code", re.compile(r"`([^`\n]+)`")),
+    ("heading", re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t#]*$", re.M)),
+    ("list", re.compile(r"^[ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+(.*)$", re.M)),
+    ("quote", re.compile(r"^[ \t]*>[ \t]?(.*)$", re.M)),
+    ("html", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")),
+]
+
+
+class Document:
+    """The parse of one text. ``path`` is how the user named it; ``record`` a corpus record id."""
+
+    def __init__(self, text: str, path: str = "<string>", record: str | None = None):
+        self.crlf = "\r\n" in text
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = text
+        self.path = path
+        self.record = record
+        self.corpus = None  # set by the engine when corpus-level rules run (see lint.corpus)
+
+    # -- offsets -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count code points."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        return self.line_starts[line - 1] + column - 1
+
+    # -- views ---------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line without its newline; ``index`` is the line number minus one."""
+        starts, text = self.line_starts, self.text
+        out = []
+        for i, s in enumerate(starts):
+            e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            out.append(Span(s, e, text[s:e], i))
+        return out
+
+    @cached_property
+    def blocks(self) -> list[Span]:
+        """Runs of non-blank lines separated by blank lines."""
+        out, cur = [], []
+        for line in self.lines + [Span(len(self.text), len(self.text), "", -1)]:
+            if line.text.strip():
+                cur.append(line)
+            elif cur:
+                s, e = cur[0].start, cur[-1].end
+                out.append(Span(s, e, self.text[s:e], len(out)))
+                cur = []
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraphs: blank-line separated blocks, except that a block whose lines each read
+        as a whole paragraph (one paragraph per line, as many scrapers write) is split per line.
+        A hard-wrapped block (lines ending mid-sentence) stays one paragraph."""
+        out = []
+        for block in self.blocks:
+            lines = [ln for ln in self._lines_of(block) if ln.text.strip()]
+            if len(lines) > 1 and not _is_hard_wrapped(lines):
+                parts = [(ln.start, ln.end) for ln in lines]
+            else:
+                parts = [(block.start, block.end)]
+            for s, e in parts:
+                out.append(Span(s, e, self.text[s:e], len(out)))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences within paragraphs (a sentence never crosses a paragraph)."""
+        out = []
+        for para in self.paragraphs:
+            for s, e in split_sentences(para.text):
+                s, e = para.start + s, para.start + e
+                out.append(Span(s, e, self.text[s:e], len(out)))
+        return out
+
+    @cached_property
+    def markdown(self) -> list[MarkdownSpan]:
+        """Markdown constructs with their offsets, sorted by start."""
+        out = []
+        text = self.text
+        if not any(c in text for c in "[]<>*_`#>-+"):
+            return out
+        for kind, rx in _MD_PATTERNS:
+            for m in rx.finditer(text):
+                inner = m.group(1) if kind not in ("emphasis",) else m.group(2)
+                target = m.group(2) if kind in ("link", "image") else (m.group(1) if kind == "autolink" else "")
+                out.append(MarkdownSpan(kind, m.start(), m.end(), inner or "", target or ""))
+        out.sort(key=lambda s: (s.start, -s.end))
+        return out
+
+    def markdown_in(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[MarkdownSpan]:
+        return [m for m in self.markdown if m.start < end and start < m.end and (not kinds or m.kind in kinds)]
+
+    def _lines_of(self, span: Span) -> list[Span]:
+        first = self.position(span.start)[0] - 1
+        last = self.position(span.end)[0] - 1
+        return self.lines[first : last + 1]
+
+    def lines_of(self, span: Span) -> list[Span]:
+        return self._lines_of(span)
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _is_hard_wrapped(lines: list[Span]) -> bool:
+    """True when most line breaks in a block fall mid-sentence (a wrapped paragraph)."""
+    breaks = lines[:-1]
+    mid = sum(1 for ln in breaks if not ln.text.rstrip().endswith(tuple(TERMINAL)))
+    return mid * 2 > len(breaks)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences; returns (start, end) offsets, whitespace trimmed."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group().startswith(".") and len(m.group()) == 1:
+            word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+            word = word.lstrip("(\"'“‘")
+            # An abbreviation, an initial ("J. Smith") or a decimal do not end a sentence.
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+            nxt = text[end:].lstrip()[:1]
+            if nxt and nxt.islower():
+                continue
+        _append(out, text, start, end)
+        start = end
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out, text, s, e):
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))

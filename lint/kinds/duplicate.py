@@ -1,0 +1,47 @@
+"""duplicate: a line or paragraph that repeats an earlier one in the same document.
+
+Scrapers paste a teaser twice, repeat a caption under the photo and in the text, or append a
+"related" block that restates the lede. The second and later copies are reported, pointing at
+the first. Comparison ignores case, whitespace and Markdown decoration.
+
+Options
+- ``min_words`` (default 6): shorter units are left alone (short lines such as "Advertisement"
+  are other rules' business, and legitimately repeated subheads are short).
+- ``scope``: ``paragraph`` (default) or ``line``.
+- ``fix: delete-unit`` deletes the later copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+from .existence import delete_lines
+
+OPTIONS = {"min_words": Option(int, 6)}
+SCOPES = ("paragraph", "line")
+_NORM = re.compile(r"[\W_]+")
+
+
+def prepare(rule):
+    if rule.fix not in (None, "delete-unit"):
+        raise ValueError("duplicate supports only fix: delete-unit")
+    return None
+
+
+def check(doc, rule):
+    seen = {}
+    units = doc.paragraphs if rule.scope == "paragraph" else doc.lines
+    for unit in units:
+        if len(unit.words) < rule.options["min_words"]:
+            continue
+        key = _NORM.sub(" ", unit.text.lower()).strip()
+        first = seen.setdefault(key, unit)
+        if first is unit:
+            continue
+        line = doc.position(first.start)[0]
+        s = unit.start + len(unit.text) - len(unit.text.lstrip())
+        fix = delete_lines(doc, unit.start, unit.end) if rule.fix else None
+        f = rule.finding(doc, s, unit.start + len(unit.text.rstrip()), fix=fix, first_line=line)
+        f.related.append({"line": line, "message": "first occurrence"})
+        yield f

@@ -1,0 +1,127 @@
+"""existence: flag text matching any of a list of patterns (Vale's ``existence``).
+
+Options
+- ``patterns``: regular expressions (Python ``re`` syntax); ``tokens``: literal phrases,
+  matched at word boundaries. At least one of the two.
+- ``ignorecase`` (default true).
+- ``scope``: ``line`` (default), ``paragraph``, ``sentence`` or ``document``: the unit searched.
+- ``whole_unit``: the pattern must match the whole unit (leading/trailing whitespace, Markdown
+  list/heading/emphasis markers ignored); the finding then covers the unit. This is how
+  "Read More »" on a line of its own is told from "read more books" in a sentence.
+- ``report``: ``match`` (default) reports the matched text, ``unit`` the whole unit (a caption
+  line found by its trailing credit is reported whole). Line and sentence units report their
+  first match only; paragraph and document units report every match.
+- ``max_words``: only units of at most this many words are searched (0 = any length).
+- ``unless``: patterns that, found anywhere in the unit, clear it (innocent look-alikes).
+- ``fix``: ``delete-unit`` (delete the unit, and its line if the unit is a line), ``delete``
+  (the match), or ``{replace: TEXT}`` (the match; ``\\1`` group references work).
+  Add ``safe: false`` in the mapping form for fixes that ``--fix`` must not apply by default.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..finding import Fix
+from . import Option
+
+SCOPES = ("line", "paragraph", "sentence", "document")
+OPTIONS = {
+    "patterns": Option(list, []),
+    "tokens": Option(list, []),
+    "ignorecase": Option(bool, True),
+    "whole_unit": Option(bool, False),
+    "max_words": Option(int, 0),
+    "unless": Option(list, []),
+    "report": Option(str, "match", choices=("match", "unit")),
+}
+# Markdown decoration that does not change what a line says.
+_DECOR = r"[\s>*_#+\-|•·]*"
+# With whole_unit, "[Read more](https://...)" is judged by its link text.
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def prepare(rule):
+    o = rule.options
+    if not o["patterns"] and not o["tokens"]:
+        raise ValueError("existence needs patterns or tokens")
+    parts = [f"(?:{p})" for p in o["patterns"]]
+    parts += [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
+    flags = re.IGNORECASE if o["ignorecase"] else 0
+    for p in parts:
+        re.compile(p, flags)  # name the bad one
+    body = "|".join(parts)
+    if o["whole_unit"]:
+        body = rf"^{_DECOR}(?:{body}){_DECOR}$"
+    unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
+    return re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix)
+
+
+def fix_of(spec):
+    """Normalise a YAML fix to (action, replacement, safe)."""
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        spec = {"action": spec}
+    action = spec.get("action", "replace" if "replace" in spec else None)
+    if action not in ("delete-unit", "delete", "replace"):
+        raise ValueError(f"fix: unknown action {action!r} (delete-unit, delete, replace)")
+    return action, spec.get("replace", ""), bool(spec.get("safe", True))
+
+
+def units(doc, scope):
+    if scope == "document":
+        return [doc]
+    return {"line": doc.lines, "paragraph": doc.paragraphs, "sentence": doc.sentences}[scope]
+
+
+def check(doc, rule):
+    rx, unless, fix = rule.compiled
+    max_words = rule.options["max_words"]
+    whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
+    first_only = whole or rule.scope in ("line", "sentence")
+    for unit in units(doc, rule.scope):
+        text = unit.text
+        base = 0 if rule.scope == "document" else unit.start
+        if max_words and len(text.split()) > max_words:
+            continue
+        if unless is not None and unless.search(text):
+            continue
+        hay = _LINK.sub(r"\1", text) if whole and "](" in text else text
+        for m in rx.finditer(hay):
+            if m.end() == m.start():
+                continue
+            if whole:
+                s, e = base + len(text) - len(text.lstrip()), base + len(text.rstrip())
+            else:
+                s, e = base + m.start(), base + m.end()
+            yield rule.finding(doc, s, e, fix=make_fix(doc, fix, s, e, m, rule.scope), **_groups(m))
+            if first_only:
+                break
+
+
+def _groups(m):
+    return {f"g{i}": g or "" for i, g in enumerate(m.groups(), 1)}
+
+
+def make_fix(doc, fix, s, e, m, scope):
+    if fix is None:
+        return None
+    action, replacement, safe = fix
+    if action == "replace":
+        return Fix(s, e, m.expand(replacement) if "\\" in replacement else replacement, safe)
+    if action == "delete-unit" and scope == "line":
+        return delete_lines(doc, s, e, safe)
+    return Fix(s, e, "", safe)
+
+
+def delete_lines(doc, s, e, safe=True):
+    """Delete the whole lines holding s..e, with their newline (or the newline before, at EOF)."""
+    ls = doc.text.rfind("\n", 0, s) + 1
+    le = doc.text.find("\n", e)
+    if le == -1:
+        le = len(doc.text)
+        ls = max(0, ls - 1) if ls > 0 else ls
+    else:
+        le += 1
+    return Fix(ls, le, "", safe)

@@ -1,0 +1,55 @@
+"""mojibake: text decoded with the wrong encoding ("Ã©" for "é", "â€™" for "’"), found by ftfy.
+
+A cheap pre-filter looks for the characters that mojibake is made of (Latin-1/cp1252 letters
+such as Ã, Â, â, Ð and C1 controls); only lines that contain them are handed to ftfy, so clean
+text costs one regular-expression scan. A line is reported when ftfy's repair of it differs
+from it; the repaired text is the message's ``{repaired}`` and, with ``fix: ftfy``, the fix.
+
+Options
+- ``min_badness`` (default 1): ftfy's ``badness`` score a line must reach before ftfy is asked
+  to repair it (guards against rare but valid accented text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..finding import Fix
+from . import Option
+
+OPTIONS = {"min_badness": Option(int, 1)}
+SCOPES = ("line",)
+# Lead bytes of UTF-8 read as cp1252/latin-1, plus C1 controls and the cp437/mac variants' usual suspects.
+_SUSPECT = re.compile("[\u00c2-\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00ef\u0080-\u009f\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]{2}|[\u00c3\u00c2\u00e2][\u0080-\u00ff\u2018-\u2122\u0152-\u017e]")
+
+
+def prepare(rule):
+    if rule.fix not in (None, "ftfy"):
+        raise ValueError("mojibake supports only fix: ftfy")
+    return None
+
+
+def check(doc, rule):
+    if not _SUSPECT.search(doc.text):
+        return
+    import ftfy
+    from ftfy.badness import badness
+
+    for line in doc.lines:
+        if not _SUSPECT.search(line.text) or badness(line.text) < rule.options["min_badness"]:
+            continue
+        repaired = ftfy.fix_text(line.text, normalization=None, uncurl_quotes=False,
+                                 fix_line_breaks=False, fix_latin_ligatures=False,
+                                 fix_character_width=False, remove_control_chars=False)
+        if repaired == line.text:
+            continue
+        # Narrow the span to the part that changed.
+        a = 0
+        while a < min(len(repaired), len(line.text)) and repaired[a] == line.text[a]:
+            a += 1
+        b = 0
+        while b < min(len(repaired), len(line.text)) - a and repaired[-1 - b] == line.text[-1 - b]:
+            b += 1
+        s, e = line.start + a, line.end - b
+        fix = Fix(line.start, line.end, repaired) if rule.fix == "ftfy" else None
+        yield rule.finding(doc, s, max(e, s + 1), fix=fix, repaired=repaired[a:len(repaired) - b])

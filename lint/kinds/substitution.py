@@ -1,0 +1,65 @@
+"""substitution: flag text that should be written another way, and say how (Vale's ``substitution``).
+
+Options
+- ``swap``: a mapping from a regular expression to its replacement (``\\1`` references work).
+  The message can use ``{match}``, ``{replacement}`` and ``{name}`` (the Unicode name of a
+  single matched character, handy for invisible ones).
+- ``ignorecase`` (default false).
+- ``fix``: ``replace`` makes the swap an automatic fix (``{action: replace, safe: false}`` to
+  keep it out of plain ``--fix``).
+
+Scope is always the document: substitutions are character- or phrase-level.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..finding import Fix
+from . import Option
+
+OPTIONS = {
+    "swap": Option(dict, required=True),
+    "ignorecase": Option(bool, False),
+}
+SCOPES = ("document",)
+
+
+def prepare(rule):
+    flags = re.IGNORECASE if rule.options["ignorecase"] else 0
+    pairs = []
+    for pattern, replacement in rule.options["swap"].items():
+        if not isinstance(replacement, str):
+            raise ValueError(f"swap: replacement for {pattern!r} must be text")
+        pairs.append((re.compile(pattern, flags), replacement))
+    combined = re.compile("|".join(f"({p.pattern})" for p, _ in pairs), flags)
+    safe = True
+    if rule.fix is not None:
+        spec = {"action": rule.fix} if isinstance(rule.fix, str) else rule.fix
+        if spec.get("action") != "replace":
+            raise ValueError("substitution supports only fix: replace")
+        safe = bool(spec.get("safe", True))
+    # A cheap literal pre-test: most documents contain none of the characters at all.
+    return combined, pairs, safe
+
+
+def _name(text):
+    if len(text) == 1:
+        return unicodedata.name(text, f"U+{ord(text):04X}") + f" (U+{ord(text):04X})"
+    return repr(text)
+
+
+def check(doc, rule):
+    combined, pairs, safe = rule.compiled
+    for m in combined.finditer(doc.text):
+        text = m.group()
+        for rx, replacement in pairs:
+            mm = rx.fullmatch(text)
+            if mm:
+                new = mm.expand(replacement) if "\\" in replacement else replacement
+                break
+        else:  # pragma: no cover - combined matched, so one part matches
+            continue
+        fix = Fix(m.start(), m.end(), new, safe) if rule.fix is not None else None
+        yield rule.finding(doc, m.start(), m.end(), fix=fix, replacement=new, name=_name(text))

@@ -1,0 +1,20 @@
+"""Reporters: one module per output format, each a ``write(findings, stream, run)`` function.
+
+``run`` is the `lint.cli.Run` summary of the run (rules used, files, notices). Formats are
+registered in `FORMATS` by name; modules are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "text",
+    "json": "json_",
+    "jsonl": "json_",
+}
+
+
+def writer(name: str):
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return getattr(module, "write_" + name.replace("-", "_"), None) or module.write
