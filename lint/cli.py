@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import __version__, config, sources
-from .engine import Result, lint_text, select_rules, severity_at_least
+from .engine import Result, corpus_pass, corpus_rules, lint_text, select_rules, severity_at_least, summarize
 from .finding import SEVERITIES
 from .output import FORMATS, writer
 from .rules import Rule, RuleError, load_rules
@@ -112,8 +112,11 @@ def cmd_check(argv) -> int:
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     run = Run(rules=selected, colour=_colour(out) and fmt == "text", statistics=args.statistics)
     findings, errors = [], []
+    summaries: dict = {}
     try:
         for result in lint_paths(args.paths or ["."], selected, extensions, exclude, settings, args):
+            for rid, summary in result.summaries.items():
+                summaries.setdefault(rid, []).append((result.path, None, summary))
             run.files += 1 if result.error is None and not result.notices else 0
             if result.error:
                 errors.append(f"{result.path}: {result.error}")
@@ -122,6 +125,8 @@ def cmd_check(argv) -> int:
             findings.extend(result.findings)
             if result.document is not None:
                 run.documents[result.path] = result.document
+        if corpus_rules(selected):
+            findings.extend(corpus_pass(summaries, selected))
         writer(fmt)(findings, out, run)
     finally:
         if out is not sys.stdout:
@@ -147,10 +152,10 @@ def lint_paths(paths, rules, extensions, exclude, settings, args):
         if src.skipped:
             yield Result(name, notices=[f"{name}: {src.skipped}"])
             continue
-        doc, found = lint_text(src.text, _rules_for(name, rules, settings), path=name,
-                               decode_errors=src.decode_errors)
-        doc.settings = settings
-        yield Result(name, findings=found, document=doc)
+        file_rules = _rules_for(name, rules, settings)
+        doc, found = lint_text(src.text, file_rules, path=name, decode_errors=src.decode_errors,
+                               settings=settings)
+        yield Result(name, findings=found, document=doc, summaries=summarize(doc, file_rules))
 
 
 def _rules_for(path, rules, settings):

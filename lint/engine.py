@@ -37,6 +37,7 @@ class Result:
     notices: list[str] = field(default_factory=list)  # skipped files, rule crashes
     error: str | None = None  # unreadable input (exit 2)
     document: Document | None = None
+    summaries: dict = field(default_factory=dict)  # rule id -> compact summary for the corpus pass
 
 
 def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
@@ -52,7 +53,46 @@ def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
 
 
 def lint_text(text: str, rules: list[Rule], path: str = "<string>", record=None,
-              decode_errors=()) -> tuple[Document, list[Finding]]:
+              decode_errors=(), settings=None) -> tuple[Document, list[Finding]]:
     doc = Document(text, path=path, record=record)
     doc.decode_errors = list(decode_errors)
+    doc.settings = settings
     return doc, lint_document(doc, rules)
+
+
+# -- the corpus pass -----------------------------------------------------------------------
+# Rules that need a view of the whole run (lines repeated across a site, reports of the same
+# story that disagree) work in two steps, so that they behave the same on one core, many
+# cores or a cluster: a kind's ``summarize(doc, rule)`` returns a small picklable summary of
+# one document during the per-document pass, and its ``check_corpus(summaries, rule)`` gets
+# every document's summary afterwards, as a list of ``(path, record, summary)``.
+
+def summarize(doc: Document, rules: list[Rule]) -> dict:
+    out = {}
+    for rule in rules:
+        fn = getattr(rule.module, "summarize", None)
+        if fn is not None:
+            try:
+                out[rule.id] = fn(doc, rule)
+            except Exception as e:
+                print(f"seedlint: internal error in rule {rule.id} (summary) on {doc.path}: "
+                      f"{type(e).__name__}: {e}", file=sys.stderr)
+    return out
+
+
+def corpus_rules(rules: list[Rule]) -> list[Rule]:
+    return [r for r in rules if hasattr(r.module, "check_corpus")]
+
+
+def corpus_pass(summaries: dict, rules: list[Rule]) -> list[Finding]:
+    """``summaries``: rule id -> list of (path, record, summary)."""
+    findings = []
+    for rule in corpus_rules(rules):
+        items = summaries.get(rule.id, [])
+        try:
+            findings.extend(rule.module.check_corpus(items, rule))
+        except Exception as e:
+            print(f"seedlint: internal error in rule {rule.id} (corpus pass): {type(e).__name__}: {e}",
+                  file=sys.stderr)
+    findings.sort(key=Finding.sort_key)
+    return findings
