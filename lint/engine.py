@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+from . import suppress
 from .document import Document
 from .finding import SEVERITIES, Finding
 from .rules import Rule
@@ -49,7 +50,7 @@ def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
             print(f"seedlint: internal error in rule {rule.id} on {doc.path}: {type(e).__name__}: {e}",
                   file=sys.stderr)
     findings.sort(key=Finding.sort_key)
-    return findings
+    return suppress.apply(doc, findings, rules)  # inline <!-- seedlint: disable=... --> comments
 
 
 def lint_text(text: str, rules: list[Rule], path: str = "<string>", record=None,
