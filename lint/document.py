@@ -173,6 +173,26 @@ class Document:
     def words(self) -> int:
         return len(self.text.split())
 
+    @cached_property
+    def line_word_counts(self) -> list[int]:
+        return [len(ln.text.split()) if ln.text.count(" ") < 200 else 10**6 for ln in self.lines]
+
+    def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
+        """The lines of at most ``max_words`` words, joined by newlines, with each one's line
+        index and start offset in the joined text: rules about short lines search this one
+        string instead of looping over every line. Cached per word tier."""
+        tier = next((t for t in (4, 8, 16, 32, 64, 128) if max_words <= t), 10**6)
+        cache = self.__dict__.setdefault("_short_lines", {})
+        if tier not in cache:
+            idx = [i for i, n in enumerate(self.line_word_counts) if n <= tier]
+            texts = [self.lines[i].text for i in idx]
+            starts, pos = [], 0
+            for t in texts:
+                starts.append(pos)
+                pos += len(t) + 1
+            cache[tier] = ("\n".join(texts), idx, starts)
+        return cache[tier]
+
 
 def _is_hard_wrapped(lines: list[Span]) -> bool:
     """True when most line breaks in a block fall mid-sentence (a wrapped paragraph)."""

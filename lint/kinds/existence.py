@@ -20,6 +20,7 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..finding import Fix
@@ -80,10 +81,10 @@ def check(doc, rule):
     max_words = rule.options["max_words"]
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
     first_only = whole or rule.scope in ("line", "sentence")
-    for unit in units(doc, rule.scope):
+    for unit in _candidates(doc, rule, rx, whole):
         text = unit.text
         base = 0 if rule.scope == "document" else unit.start
-        if max_words and len(text.split()) > max_words:
+        if max_words and (text.count(" ") > 4 * max_words or len(text.split()) > max_words):
             continue
         if unless is not None and unless.search(text):
             continue
@@ -98,6 +99,30 @@ def check(doc, rule):
             yield rule.finding(doc, s, e, fix=make_fix(doc, fix, s, e, m, rule.scope), **_groups(m))
             if first_only:
                 break
+
+
+def _candidates(doc, rule, rx, whole):
+    """The units worth searching. For lines, one search over the whole text (fast, in C)
+    finds the lines that can match; only those are searched again one by one."""
+    if rule.scope != "line":
+        return units(doc, rule.scope)
+    lines = doc.lines
+    hit = set()
+    max_words = rule.options["max_words"]
+    if max_words:
+        text, index, starts = doc.short_lines(max_words)
+        for m in rx.finditer(text):
+            a = bisect.bisect_right(starts, m.start()) - 1
+            b = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+            hit.update(index[a:b + 1])
+    else:
+        for m in rx.finditer(doc.text):
+            first, last = doc.position(m.start())[0], doc.position(max(m.start(), m.end() - 1))[0]
+            hit.update(range(first - 1, last))
+    if whole and "](" in doc.text:  # "[Read more](url)" is judged by its link text
+        hit.update(i for i, ln in enumerate(lines) if "](" in ln.text
+                   and (not max_words or doc.line_word_counts[i] <= 4 * max_words))
+    return [lines[i] for i in sorted(hit)]
 
 
 def _groups(m):

@@ -33,7 +33,8 @@ def prepare(rule):
         if not isinstance(replacement, str):
             raise ValueError(f"swap: replacement for {pattern!r} must be text")
         pairs.append((re.compile(pattern, flags), replacement))
-    combined = re.compile("|".join(f"({p.pattern})" for p, _ in pairs), flags)
+    # One search per pattern: literal-led patterns use re's fast scan, an alternation would not.
+    combined = None
     safe = True
     if rule.fix is not None:
         spec = {"action": rule.fix} if isinstance(rule.fix, str) else rule.fix
@@ -51,15 +52,16 @@ def _name(text):
 
 
 def check(doc, rule):
-    combined, pairs, safe = rule.compiled
-    for m in combined.finditer(doc.text):
-        text = m.group()
-        for rx, replacement in pairs:
-            mm = rx.fullmatch(text)
-            if mm:
-                new = mm.expand(replacement) if "\\" in replacement else replacement
-                break
-        else:  # pragma: no cover - combined matched, so one part matches
+    _, pairs, safe = rule.compiled
+    hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _) in enumerate(pairs) for m in rx.finditer(doc.text)),
+                  key=lambda h: (h[0], h[2]))
+    last_end = -1
+    for start, end, i, m in hits:
+        if start < last_end or end == start:  # an earlier pattern already took this text
             continue
+        last_end = end
+        replacement = pairs[i][1]
+        text = m.group()
+        new = m.expand(replacement) if "\\" in replacement else replacement
         fix = Fix(m.start(), m.end(), new, safe) if rule.fix is not None else None
         yield rule.finding(doc, m.start(), m.end(), fix=fix, replacement=new, name=_name(text))
