@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from . import __version__, config, sources
+from . import __version__, baseline, config, sources, suppress
 from .engine import Result, corpus_pass, corpus_rules, lint_text, select_rules, severity_at_least, summarize
 from .finding import SEVERITIES
 from .output import FORMATS, writer
@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.add_argument("--extensions", help="comma-separated file extensions to lint in folders (default .txt,.md,.markdown)")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to leave out")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="apply excludes to files named explicitly too (for pre-commit and editors)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     p.add_argument("--stdin-filename", help="the name to report for '-'")
     p.add_argument("--version", action="version", version=f"seedlint {__version__}")
     return p
@@ -109,6 +113,13 @@ def cmd_check(argv) -> int:
     extensions = [e if e.startswith(".") else "." + e for e in _split(args.extensions)] or settings.extensions
     exclude = list(settings.exclude) + args.exclude
 
+    try:
+        baseline_path = "" if args.write_baseline else (args.baseline or settings.baseline)
+        known = baseline.load(baseline_path) if baseline_path else None
+    except baseline.BaselineError as e:
+        print(f"seedlint: error: {e}", file=sys.stderr)
+        return 2
+
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     run = Run(rules=selected, colour=_colour(out) and fmt == "text", statistics=args.statistics)
     findings, errors = [], []
@@ -126,7 +137,14 @@ def cmd_check(argv) -> int:
             if result.document is not None:
                 run.documents[result.path] = result.document
         if corpus_rules(selected):
-            findings.extend(corpus_pass(summaries, selected))
+            findings.extend(_suppressed_inline(corpus_pass(summaries, selected), run.documents, selected))
+        if args.write_baseline:
+            n = baseline.write(args.write_baseline, findings, run.documents)
+            print(f"seedlint: wrote {n} baseline entries ({len(findings)} findings) to {args.write_baseline}",
+                  file=sys.stderr)
+            return 2 if errors else 0
+        if known is not None:
+            findings = _apply_baseline(known, findings, run)
         writer(fmt)(findings, out, run)
     finally:
         if out is not sys.stdout:
@@ -140,7 +158,8 @@ def cmd_check(argv) -> int:
 
 def lint_paths(paths, rules, extensions, exclude, settings, args):
     """Yield one `Result` per input file, in order."""
-    for path, err in sources.discover(paths, extensions, exclude, settings.force_exclude):
+    force_exclude = settings.force_exclude or getattr(args, "force_exclude", False)
+    for path, err in sources.discover(paths, extensions, exclude, force_exclude):
         if err:
             yield Result(path, error=err)
             continue
@@ -156,6 +175,32 @@ def lint_paths(paths, rules, extensions, exclude, settings, args):
         doc, found = lint_text(src.text, file_rules, path=name, decode_errors=src.decode_errors,
                                settings=settings)
         yield Result(name, findings=found, document=doc, summaries=summarize(doc, file_rules))
+
+
+def _suppressed_inline(findings, documents, rules):
+    """Inline suppression comments for findings of the corpus pass (the engine already
+    applied them to the per-document ones)."""
+    out = []
+    for path in dict.fromkeys(f.path for f in findings):
+        mine = [f for f in findings if f.path == path]
+        doc = documents.get(path)
+        out.extend(suppress.apply(doc, mine, rules) if doc is not None and doc.record is None else mine)
+    return out
+
+
+def _apply_baseline(known, findings, run):
+    path = known.path
+    findings, run.baseline_suppressed, stale = known.filter(findings, run.documents, {r.id for r in run.rules})
+    if stale:
+        n = sum(e["count"] for e in stale)
+        print(f"seedlint: {path}: {n} baseline entr{'y' if n == 1 else 'ies'} no longer found (fixed? "
+              f"regenerate with --write-baseline {path}):", file=sys.stderr)
+        for e in stale[:20]:
+            print(f"  {e['path']} {e['rule']} \"{e['excerpt']}\"" + (f" x{e['count']}" if e['count'] > 1 else ""),
+                  file=sys.stderr)
+        if len(stale) > 20:
+            print(f"  ... and {len(stale) - 20} more", file=sys.stderr)
+    return findings
 
 
 def _rules_for(path, rules, settings):
