@@ -143,7 +143,7 @@ def load_rule_file(path: Path) -> list[tuple[Rule, int]]:
         raise RuleError(path, 0, None, f"cannot read rule file: {e}") from None
     out = []
     try:
-        loader = yaml.SafeLoader(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 5x faster
     except yaml.YAMLError as e:
         raise RuleError(path, 0, None, f"invalid YAML: {e}") from None
     try:

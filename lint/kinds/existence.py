@@ -49,9 +49,13 @@ def prepare(rule):
     parts = [f"(?:{p})" for p in o["patterns"]]
     parts += [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
     flags = re.IGNORECASE if o["ignorecase"] else 0
-    for p in parts:
-        re.compile(p, flags)  # name the bad one
     body = "|".join(parts)
+    try:
+        re.compile(body, flags)
+    except re.error:
+        for p in parts:
+            re.compile(p, flags)  # raises, naming the bad pattern
+        raise
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
     unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
