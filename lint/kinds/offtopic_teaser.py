@@ -1,0 +1,124 @@
+"""offtopic-teaser: a line that advertises another article (a teaser headline).
+
+Pages interleave links to other stories with the text, and extraction keeps them as lines of
+their own: "ALSO READ: How the Fed Lost Control", "Related: …", "The History of Coffee »",
+"Best CRMs of 2026 Read more", "Battle for Syria's Oil Pits …: https://…". Shapes recognised:
+
+- ``wrapper``: a teaser label (``labels``) followed by a headline;
+- ``arrow``: a headline ending in », →, › or "(Read more)" / "Read more";
+- ``link``: a headline followed by a bare URL;
+- ``note``: a bracketed editor's note at the start of a line whose words are foreign to the
+  article (a note about another story);
+- ``headline``: a short line without final punctuation, in the body between prose paragraphs,
+  whose content words are foreign to the rest of the document (only with ``bare_headlines``:
+  subheadings look the same, so it is off by default).
+
+A teaser whose headline mostly reuses the article's words links to a related story of the same
+site: scraping chrome for the artefact rules, not off-topic text (``min_foreign``).
+A document with more than ``max_per_document`` teaser lines carries a site's own related-links
+box: that is scraping chrome (artefact rules), not an insertion, so nothing is reported.
+The message lists the headline's words that the article never uses (the evidence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+
+OPTIONS = {
+    "labels": Option(list, ["also read", "read more", "read also", "read next", "see also", "related",
+                            "recommended", "more", "don't miss", "must read", "up next", "trending",
+                            "popular", "editor's pick", "you may also like", "also see", "more from"],
+                     doc="teaser labels that open a line, before ':' or a dash"),
+    "min_words": Option(int, 3, doc="a headline has at least this many words"),
+    "max_words": Option(int, 16, doc="and at most this many"),
+    "max_per_document": Option(int, 2, doc="more teaser lines than this: a site's link box, not a splice"),
+    "bare_headlines": Option(bool, False, doc="also report label-less headline lines foreign to the text"),
+    "min_foreign": Option(float, 0.4, doc="share of a teaser's rare words absent from the text: below it, "
+                                          "the link points to a related story of the site (an artefact)"),
+    "min_foreign_bare": Option(float, 0.75, doc="the same for bare headlines and editor's notes"),
+}
+SCOPES = ("line",)
+
+_URL = r"https?://\S+"
+_ARROW = re.compile(r"^(?P<h>.+?)\s*(?:[»›→]+|>>|\(read more\)|read more\W*|…\s*read more\W*)$", re.I)
+_LINK = re.compile(rf"^(?P<h>[^:]+?(?::[^:]+?)?)\s*[:\-–—|]\s*(?P<u>{_URL})$")
+_READ_MORE = re.compile(r"^(?:read|see|view) (?:more|full story)\W*$", re.I)
+_NOTE = re.compile(r"^\[(?:editor[’']?s?[’']? note|ed\. note|note)\s*[:\-–—]", re.I)
+
+
+def prepare(rule):
+    labels = "|".join(re.escape(x).replace("'", "['’]") for x in rule.options["labels"])
+    return re.compile(rf"^(?:{labels})\s*(?::|\||-|–|—)\s*(?P<h>.+)$", re.I)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def check(doc, rule):
+    from ..topic.lexicon import bag, surfaces
+
+    opts = rule.options
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    total: dict = {}
+    bags = []
+    for ln in lines:
+        b = bag(ln.text)
+        bags.append(b)
+        for k, x in b.items():
+            total[k] = total.get(k, 0.0) + x
+
+    def foreign(i: int, text: str):
+        b = bag(text) if text != lines[i].text else bags[i]
+        mass = sum(b.values())
+        alone = sorted(((x, k) for k, x in b.items() if total.get(k, 0.0) - bags[i].get(k, 0.0) < 1e-9), reverse=True)
+        share = sum(x for x, _ in alone) / mass if mass else 0.0
+        return share, [k for _, k in alone]
+
+    hits, shaped = [], 0
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        shape, head = _shape(rule.compiled, text, opts, i, lines)
+        if shape is None:
+            continue
+        shaped += 1
+        share, words = foreign(i, head)
+        if share < opts["min_foreign_bare" if shape in ("note", "headline") else "min_foreign"]:
+            continue
+        hits.append((ln, shape, share, words))
+    if shaped > opts["max_per_document"]:
+        return
+    for ln, shape, share, words in hits:
+        s = ln.start + len(ln.text) - len(ln.text.lstrip())
+        evidence = ", ".join(surfaces(ln.text, words)) or "none"
+        yield rule.finding(doc, s, ln.start + len(ln.text.rstrip()), shape=shape,
+                           foreign=evidence, foreign_share=f"{share:.0%}")
+
+
+def _shape(label_rx, text, opts, i, lines):
+    """(shape, headline text) or (None, None)."""
+    lo, hi = opts["min_words"], opts["max_words"]
+    m = label_rx.match(text)
+    if m and lo <= _words(m.group("h")) <= hi and not m.group("h").rstrip().endswith("."):
+        return "wrapper", m.group("h")
+    m = _ARROW.match(text)
+    if m and lo <= _words(m.group("h")) <= hi and not m.group("h").rstrip().endswith((".", "!")):
+        return "arrow", m.group("h")
+    m = _LINK.match(text)
+    if m and lo <= _words(m.group("h")) <= hi:
+        return "link", m.group("h")
+    if i + 1 < len(lines) and _READ_MORE.match(lines[i + 1].text.strip()) and lo <= _words(text) <= hi:
+        return "label-below", text
+    if _NOTE.match(text):
+        return "note", text
+    if (opts["bare_headlines"] and lo + 2 <= _words(text) <= hi - 2 and 0 < i < len(lines) - 1
+            and not text.endswith(tuple(".!?:;,\"”)…")) and text[:1].isupper()
+            and _prose(lines[i - 1].text) and _prose(lines[i + 1].text)):
+        return "headline", text
+    return None, None
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= 12 and text.rstrip().endswith(tuple(".!?\"”’)"))

@@ -1,0 +1,1 @@
+"""Helpers for the off-topic kinds: word rarity (lexicon) and document cohesion profiles."""

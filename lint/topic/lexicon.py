@@ -1,0 +1,90 @@
+"""Word rarity and content-word bags, the currency of the off-topic kinds.
+
+Rarity comes from a bundled table (``zipf_en.txt``, built from wordfreq by
+bench/make_idf_table.py): a word's weight is how much rarer it is than everyday words, so
+shared rare words ("Soleimani", "bakeries") say far more about two passages belonging
+together than shared common ones ("said", "year"). Words are reduced to a short prefix stem,
+cheap and good enough to match "bakery"/"bakeries" or "invest"/"investors".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+STEM_LEN = 6
+# Weight = CEILING - zipf, clipped; words missing from the table count as zipf UNKNOWN_ZIPF.
+CEILING = 6.2
+UNKNOWN_ZIPF = 2.4
+FIRST_PERSON = frozenset("i me my mine myself i'm i've i'd i'll".split())
+SECOND_PERSON = frozenset("you your yours yourself you're you've you'll you'd".split())
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> dict[str, float]:
+    path = Path(__file__).with_name("zipf_en.txt")
+    table = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, z = line.rstrip("\n").partition("\t")
+            table[word] = int(z) / 10
+    return table
+
+
+_weights: dict[str, tuple[str, float]] = {}
+
+
+def stem_weight(token: str) -> tuple[str, float]:
+    """(stem, rarity weight) of a lowercased token; weight 0 for function words."""
+    hit = _weights.get(token)
+    if hit is None:
+        word = token.replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        z = zipf_table().get(word, UNKNOWN_ZIPF)
+        hit = (word[:STEM_LEN], max(0.0, min(CEILING - z, 4.0)))
+        if len(_weights) < 500_000:
+            _weights[token] = hit
+    return hit
+
+
+def bag(text: str) -> dict[str, float]:
+    """stem -> summed rarity weight over the text's content words."""
+    out: dict[str, float] = {}
+    for tok in WORD.findall(text.lower()):
+        stem, w = stem_weight(tok)
+        if w > 0.3:
+            out[stem] = out.get(stem, 0.0) + w
+    return out
+
+
+def entities(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence: names of people, places, products."""
+    out = set()
+    prev_end = True
+    for m in re.finditer(r"\S+", text):
+        word = m.group()
+        core = word.strip("\"'“”‘’()[],;:!?.")
+        if core[:1].isupper() and not prev_end and len(core) > 1 and not core.isupper():
+            core = re.sub(r"['’]s$", "", core)
+            out.add(core[:STEM_LEN].lower())
+        prev_end = word.endswith((".", "!", "?", ":", "\"", "”")) or word in ("-", "–", "—")
+    return out
+
+
+def person_counts(text: str) -> tuple[int, int, int]:
+    """(first person singular, second person, all words) in a text."""
+    toks = WORD.findall(text.lower().replace("’", "'"))
+    first = sum(1 for t in toks if t in FIRST_PERSON)
+    second = sum(1 for t in toks if t in SECOND_PERSON)
+    return first, second, len(toks)
+
+
+def surfaces(text: str, stems: list[str], limit: int = 6) -> list[str]:
+    """The words of ``text`` behind ``stems`` (in the stems' order), for messages."""
+    first: dict[str, str] = {}
+    for tok in WORD.findall(text):
+        first.setdefault(stem_weight(tok.lower())[0], tok)
+    return [first[s] for s in stems[:limit] if s in first]
