@@ -12,6 +12,10 @@ FORMATS = {
     "text": "text",
     "json": "json_",
     "jsonl": "json_",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 
