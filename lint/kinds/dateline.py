@@ -1,0 +1,53 @@
+"""dateline: the article's own date contradicts how the text speaks about time.
+
+An article dated Saturday 11 January 2020 cannot announce a meeting "on Wednesday" as still to
+come when the text itself puts that Wednesday on 8 January 2020: the body was written before
+the date it carries (a republished or re-dated story). The kind finds the dateline (a full
+date on a short line among the first lines), then every sentence that speaks of a weekday in
+the future ("will", "is scheduled to", "is due to", "next") and reports it when a date written
+in the text falls on that weekday in the week before the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.dates import WEEKDAYS, dateline, find_dates
+from ..facts.report import related
+
+OPTIONS = {}
+SCOPES = ()
+
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:scheduled|due|expected|set|slated|poised|going) to"
+                     r"|plans? to|upcoming|later this week)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on|this|next|until|by) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def check(doc, rule):
+    dates = find_dates(doc.text)
+    head = dateline(doc, dates)
+    if head is None:
+        return
+    today = head.date()
+    by_weekday = {}
+    for d in dates:
+        day = d.date(today.year)
+        if day and 0 < (today - day).days <= 6:
+            by_weekday.setdefault(day.weekday(), (d, day))
+    if not by_weekday:
+        return
+    for sent in doc.sentences:
+        if sent.start <= head.end or not _FUTURE.search(sent.text):
+            continue
+        for m in _WEEKDAY.finditer(sent.text):
+            wd = WEEKDAYS.index(m.group(1).lower())
+            if wd not in by_weekday:
+                continue
+            d, day = by_weekday[wd]
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            f = rule.finding(doc, s, e, weekday=m.group(1), dateline=doc.text[head.start:head.end],
+                             dateline_line=doc.position(head.start)[0], date=doc.text[d.start:d.end],
+                             date_line=doc.position(d.start)[0])
+            f.related.append(related(doc, head.start, head.end, "the dateline"))
+            f.related.append(related(doc, d.start, d.end, f"{m.group(1)} was {day:%d %B %Y}"))
+            yield f

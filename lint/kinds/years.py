@@ -1,0 +1,70 @@
+"""years: durations and years that disagree about the same fact.
+
+"Assad, who has been in power for 19 years" and "Assad has been in power since 1990" cannot
+both be true in an article of 2020; "Russia intervened four years ago" and "Russia intervened
+in 2015" agree within a year and pass. Pairs compared: "for N years" with "since YYYY", and
+"N years ago" with "in YYYY", when the words just before the two speak of the same thing (at
+least ``min_shared`` shared content words, three quarters of the shorter context). The article's year is its dateline,
+else its latest fully written date; without one nothing is checked.
+
+Options
+- ``tolerance`` (default 1): years of slack (an article of January speaks of "four years ago"
+  for an event of the December five years back).
+- ``min_shared`` (default 2): content words the two contexts must share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.dates import find_dates, reference_year
+from ..facts.report import pair
+from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
+from . import Option
+
+OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
+SCOPES = ()
+
+_NUM = rf"(\d{{1,3}}|{NUMBER_WORD})"
+_FOR = re.compile(rf"\bfor (?:(?:almost|nearly|about|some|more than|over|around|the (?:past|last)) )?{_NUM}[ -]years?\b", re.I)
+_AGO = re.compile(rf"\b(?:(?:almost|nearly|about|some|more than|over|around) )?{_NUM} years? ago\b", re.I)
+_SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN = re.compile(r"\bin ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d|s)")
+_WINDOW = 8  # words before a mention that say what it is about
+
+
+def _mentions(doc, rx, value):
+    """(start, end, value, text, key of the words just before) for each match."""
+    out = []
+    for sent in doc.sentences:
+        for m in rx.finditer(sent.text):
+            v = value(m.group(1))
+            if v is not None:
+                before = sent.text[:m.start()].split()[-_WINDOW:]
+                out.append((sent.start + m.start(), sent.start + m.end(), v, m.group(0), content_key(" ".join(before))))
+    return out
+
+
+def check(doc, rule):
+    text = doc.text
+    if "year" not in text or not re.search(r"\b(?:since|in) (?:19|20)\d\d", text):
+        return
+    year = reference_year(doc, find_dates(text))
+    if year is None:
+        return
+    tol, need = rule.options["tolerance"], rule.options["min_shared"]
+    pairs = [(_mentions(doc, _FOR, word_number), _mentions(doc, _SINCE, int)),
+             (_mentions(doc, _AGO, word_number), _mentions(doc, _IN, int))]
+    for durations, years in pairs:
+        for s1, e1, n, said, ka in durations:
+            if not 0 < n < 200:
+                continue
+            for s2, e2, y, said_b, kb in years:
+                if abs((year - n) - y) <= tol or y > year:
+                    continue
+                shared, share = overlap(ka, kb)
+                if shared < need or share < 0.75:
+                    continue
+                yield from pair(doc, rule, (s1, e1), (s2, e2), f'"{said}" ({year - n} in an article of {year})',
+                                f'"{said_b}"')
+                break
