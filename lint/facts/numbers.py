@@ -1,0 +1,110 @@
+"""Quantities with their qualifiers: "more than 380,000 people", "about half a million",
+"1.2 million", "twenty-five soldiers". Each becomes an interval of values it allows, so that
+"more than 380,000" and "more than 400,000" are compatible while "about half a million" and
+"380,000" are not."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .words import NUMBER_WORD, word_number
+
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
+# qualifier -> (low factor, high factor) around the stated value
+_QUALIFIERS = {
+    "more than": (1, math.inf), "over": (1, math.inf), "at least": (1, math.inf), "upwards of": (1, math.inf),
+    "in excess of": (1, math.inf), "just over": (1, 1.15),
+    "fewer than": (0, 1), "less than": (0, 1), "under": (0, 1), "up to": (0, 1), "as many as": (0, 1),
+    "nearly": (0.8, 1), "almost": (0.8, 1), "just under": (0.85, 1), "close to": (0.8, 1.05),
+    "about": (0.8, 1.25), "around": (0.8, 1.25), "some": (0.8, 1.25), "roughly": (0.8, 1.25),
+    "approximately": (0.8, 1.25), "an estimated": (0.8, 1.25), "estimated": (0.8, 1.25),
+    "a total of": (0.97, 1.03), "at most": (0, 1),
+}
+_Q = "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?:\b(?P<q>{_Q})\s+)?(?P<cur>[$£€])?"
+    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+    rf"|\b(?P<half>half a (?:million|billion))\b"
+    rf"|\b(?P<word>{NUMBER_WORD}|a)\s+(?P<wscale>hundred|thousand|million|billion)\b"
+    rf"|\b(?P<small>{NUMBER_WORD})\b)"
+    rf"(?P<pct>\s*(?:%|per ?cent\b|percent\b))?",
+    re.I)
+_HEAD = re.compile(r"\s+(?:(?:[A-Za-z-]+)\s+)??([a-z][a-z-]{2,})\b")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    unit: str  # "%", a currency sign, or ""
+    qualifier: str
+    words: str  # as written, without the counted noun
+
+    def compatible(self, other: "Quantity") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def find_quantities(text: str, small_words=False):
+    """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
+    are left out; small number words ("two") only with ``small_words``."""
+    out = []
+    for m in NUMBER.finditer(text):
+        q = (m["q"] or "").lower()
+        if m["num"]:
+            raw = m["num"]
+            if _is_not_a_quantity(text, m, raw):
+                continue
+            value = float(raw.replace(",", "")) * _SCALES.get((m["scale"] or "").lower(), 1)
+        elif m["half"]:
+            value = 0.5 * _SCALES[m["half"].split()[-1].lower()]
+        elif m["word"]:
+            base = 1 if m["word"].lower() == "a" else word_number(m["word"])
+            if base is None:
+                continue
+            value = base * _SCALES[m["wscale"].lower()]
+        else:
+            if not small_words:
+                continue
+            value = word_number(m["small"])
+            if value is None or value < 2:
+                continue
+        lo, hi = _QUALIFIERS.get(q, (0.97, 1.03))
+        unit = "%" if m["pct"] else (m["cur"] or "")
+        out.append(Quantity(m.start(), m.end(), value, value * lo, value * hi, unit, q, m.group(0)))
+    return out
+
+
+def _is_not_a_quantity(text, m, raw):
+    s, e = m.start("num"), m.end("num")
+    before, after = text[max(0, s - 2):s], text[e:e + 2]
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not m["scale"] and not m["cur"]:
+        return True  # a year
+    if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
+        return True  # times, dates, ids, versions, dimensions (1920×1080)
+    if (s == 0 or text[s - 1] == "\n") and re.match(r" [A-Z]", text[e:e + 2]):
+        return True  # a footnote or list number opening the line
+    if re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3]):
+        return True  # an ordinal
+    return False
+
+
+def counted_noun(text: str, q: Quantity) -> str | None:
+    """The noun a quantity counts ("people" in "380,000 people", "troops" in "600 American
+    troops"), singular, or None."""
+    m = _HEAD.match(text, q.end)
+    if not m or m.start() != q.end:
+        return None
+    w = m.group(1).lower()
+    if w in _NOT_NOUNS:
+        return None
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+_NOT_NOUNS = frozenset("""and or of to in on at for from by with as is are was were be been has have had who which that
+than the a an all more less per who whom were will would could should may might can did do does people's""".split())
