@@ -29,7 +29,7 @@ def write(findings, stream, run):
             case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {where}", classname=rel, file=rel,
                                  line=str(f.line))
             failure = ET.SubElement(case, "failure", message=xml_safe(f.message), type=f"{f.severity} {f.rule}")
-            failure.text = xml_safe(f"{rel}:{where}: {f.severity} {f.rule} {f.message}")
+            failure.text = xml_safe(f"{rel}:{where}: {f.severity} {f.rule} {f.message}\n{f.excerpt}")
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))

@@ -1,0 +1,108 @@
+"""The baseline: moved lines stay suppressed, changed text is reported, stale entries are
+reported, and the committed baseline of this project matches its seeds."""
+
+import json
+import shutil
+
+import pytest
+
+from lint.cli import main
+
+ARTICLE = "Skip to main content\n\nThe council voted to close the bridge.\n\nRead more: https://example.com/x\n"
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "data" / "b.txt").write_text("Skip to main content\n\nAnother story.\n", encoding="utf-8")
+    assert main(["--isolated", "--write-baseline", "base.json", "data"]) == 0
+    return tmp_path
+
+
+def check(capsys, *args):
+    code = main(["--isolated", "--output-format", "json", "--baseline", "base.json", *args])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def test_baseline_file_is_keyed_without_line_numbers(repo):
+    data = json.loads((repo / "base.json").read_text())
+    entries = data["entries"]
+    assert {e["path"] for e in entries} == {"data/a.txt", "data/b.txt"}
+    assert all(set(e) == {"path", "rule", "hash", "count", "excerpt"} for e in entries)
+
+
+def test_unchanged_and_moved_findings_stay_suppressed(repo, capsys):
+    code, found, err = check(capsys, "data")
+    assert (code, found, err) == (0, [], "")
+    a = repo / "data" / "a.txt"
+    a.write_text("A new lede paragraph.\n\nAnd another.\n\n" + a.read_text(), encoding="utf-8")
+    code, found, err = check(capsys, "data")
+    assert (code, found, err) == (0, [], "")
+
+
+def test_changed_text_is_reported_and_old_entry_stale(repo, capsys):
+    a = repo / "data" / "a.txt"
+    a.write_text(a.read_text().replace("example.com/x", "example.com/y"), encoding="utf-8")
+    code, found, err = check(capsys, "data")
+    assert code == 1 and [f["path"] for f in found] == ["data/a.txt"]
+    assert "example.com/y" in found[0]["message"]
+    assert "no longer found" in err and "example.com/x" in err
+
+
+def test_a_second_copy_of_a_known_artefact_is_new(repo, capsys):
+    b = repo / "data" / "b.txt"
+    b.write_text(b.read_text() + "\nSkip to main content\n", encoding="utf-8")
+    code, found, _ = check(capsys, "data")
+    assert code == 1 and [(f["rule"], f["line"]) for f in found] == [("A101", 5)]
+
+
+def test_fixed_findings_are_stale_only_for_files_linted(repo, capsys):
+    (repo / "data" / "b.txt").write_text("Another story.\n", encoding="utf-8")
+    code, found, err = check(capsys, "data/a.txt")  # as pre-commit passes one changed file
+    assert (code, found, err) == (0, [], "")
+    code, found, err = check(capsys, "data")
+    assert code == 0 and "1 baseline entry no longer found" in err and "data/b.txt A101" in err
+
+
+def test_statistics_and_summary_count_suppressed(repo, capsys):
+    (repo / "data" / "c.txt").write_text("Skip to main content\n", encoding="utf-8")
+    code = main(["--isolated", "--statistics", "--baseline", "base.json", "data"])
+    out = capsys.readouterr().out
+    n = sum(e["count"] for e in json.loads((repo / "base.json").read_text())["entries"])
+    assert code == 1 and f"{n} suppressed by the baseline" in out.splitlines()[-1]
+    assert any(ln.split() == [str(n), "suppressed", "by", "the", "baseline"] for ln in out.splitlines())
+
+
+def test_baseline_works_from_another_directory(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo / "data")
+    code = main(["--isolated", "--baseline", "../base.json", "."])
+    assert code == 0 and "suppressed by the baseline" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", ["not json", '{"entries": []}', '{"seedlint-baseline": 1, "entries": [{}]}'])
+def test_bad_baseline_is_a_usage_error(repo, capsys, content):
+    (repo / "base.json").write_text(content)
+    assert main(["--isolated", "--baseline", "base.json", "data"]) == 2
+    assert "base.json" in capsys.readouterr().err
+
+
+def test_committed_baseline_matches_the_seeds(root, tmp_path, monkeypatch, capsys):
+    """If this fails, rules or seeds changed: regenerate the baseline as .pre-commit-config.yaml says
+    (seedlint --write-baseline .seedlint-baseline.json seeds/) and review the diff."""
+    monkeypatch.chdir(root)
+    code = main(["--baseline", ".seedlint-baseline.json", "seeds/"])  # exactly as the hook runs
+    out, err = capsys.readouterr()
+    assert code == 0, out
+    assert "no longer found" not in err, err
+    assert "suppressed by the baseline" in out
+    # and a new artefact in a seed fails
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    shutil.copy(root / ".seedlint-baseline.json", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    seed = sorted((tmp_path / "seeds").iterdir())[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nSkip to main content\n", encoding="utf-8")
+    assert main(["--isolated", "--baseline", ".seedlint-baseline.json", "seeds/"]) == 1
+    assert "Skip to main content" in capsys.readouterr().out
