@@ -1,0 +1,88 @@
+"""ordinal: firsts and lasts that disagree.
+
+"His first visit to Damascus" and, later, "his second visit to Damascus"; "the last time Putin
+visited Syria was in 2017" and "Putin previously visited Syria in 2018". Two ordinals are
+compared when they qualify the same noun with the same complement ("visit to Damascus",
+"term as president") and their owners do not differ (two different names are two different
+people); "last"/"previous" events when they name the same people and places.
+Sequence nouns ("the first half", "the second round", "the third quarter") are left alone:
+several of them in one text is normal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.report import pair
+
+OPTIONS = {}
+SCOPES = ()
+
+_ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+_ORDINAL = re.compile(
+    r"\b(?:(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+)?(?:(?:only|very|ever)\s+)?"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+    r"(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
+    r"(?:the\s+)?(?P<obj>[A-Za-z][\w-]+)")
+_SEQUENCE = frozenset("""half quarter round day week month year time stage phase part step leg set game match period
+season episode chapter floor place line wave term round-robin level grade generation lap heat innings inning
+half-century minute hour decade century person""".split())
+_LAST = re.compile(
+    r"\b(?:[Tt]he last time (?P<a>[^.;:]{3,80}?) (?:was|came|happened) in (?:[A-Z][a-z]+ )?(?P<ya>(?:19|20)\d\d)"
+    r"|(?P<b>[A-Z][\w-]+(?:'s|’s)? (?:previous|last|most recent|prior) [a-z]+ [^.;:]{0,60}?) (?:was|came) in (?:[A-Z][a-z]+ )?(?P<yb>(?:19|20)\d\d)"
+    r"|(?P<c>[A-Z][\w-]+ (?:had )?(?:previously|last) [a-z]+ [^.;:]{0,60}?) in (?:[A-Z][a-z]+ )?(?P<yc>(?:19|20)\d\d))")
+_NAME = re.compile(r"\b[A-Z][a-z][\w-]+")
+
+
+def _rank(word):
+    w = word.lower()
+    return _ORD.index(w) + 1 if w in _ORD else int(re.match(r"\d+", w).group())
+
+
+def check(doc, rule):
+    text = doc.text
+    yield from _ordinals(doc, rule, text)
+    if "last" in text or "previous" in text:
+        yield from _lasts(doc, rule, text)
+
+
+def _ordinals(doc, rule, text):
+    seen = {}
+    reported = set()
+    for m in _ORDINAL.finditer(text):
+        noun = m["noun"]
+        if noun in _SEQUENCE or noun.rstrip("s") in _SEQUENCE:
+            continue
+        key = (noun, m["prep"], m["obj"].lower())
+        owner = m["owner"] or ""
+        for prev in seen.get(key, []):
+            p_owner = prev["owner"] or ""
+            if _rank(prev["ord"]) == _rank(m["ord"]) or (_is_name(owner) and _is_name(p_owner) and owner != p_owner):
+                continue
+            if key in reported:
+                break
+            reported.add(key)
+            yield from pair(doc, rule, (m.start("ord"), m.end()), (prev.start("ord"), prev.end()),
+                            f'"{m.group(0)}"', f'"{prev.group(0)}"')
+            break
+        seen.setdefault(key, []).append(m)
+
+
+def _is_name(owner):
+    return owner[:1].isupper() and owner not in ("His", "Her", "Their", "Its", "The")
+
+
+def _lasts(doc, rule, text):
+    found = []
+    for m in _LAST.finditer(text):
+        clause = m["a"] or m["b"] or m["c"]
+        year = m["ya"] or m["yb"] or m["yc"]
+        names = frozenset(n for n in _NAME.findall(clause) if n not in ("The", "He", "She", "They"))
+        if len(names) < 2:
+            continue
+        for prev, p_names, p_year in found:
+            if p_names == names and p_year != year:
+                yield from pair(doc, rule, (m.start(), m.end()), (prev.start(), prev.end()),
+                                f'"{m.group(0).strip()}"', f'"{prev.group(0).strip()}"')
+                return
+        found.append((m, names, year))
