@@ -102,9 +102,13 @@ def cmd_check(argv) -> int:
     select = _split(args.select) or settings.select
     ignore = _split(args.ignore) + list(settings.ignore)
     extend = _split(args.extend_select) + list(settings.extend_select)
-    known = [s for s in select + ignore + extend if not any(r.matches(s) for r in rules)]
+    per_file = [s for sels in settings.per_file_ignores.values() for s in sels]
+    known = [s for s in select + ignore + extend + per_file if not any(r.matches(s) for r in rules)]
     if known:
-        print(f"seedlint: error: no rule matches selector {known[0]!r}", file=sys.stderr)
+        keys = [k for k in ("select", "ignore", "extend_select") if known[0] in getattr(settings, k)] or \
+            ["per_file_ignores"] * (known[0] in per_file)
+        where = f"{settings.source}: key {keys[0].replace('_', '-')!r}: " if keys and settings.source else ""
+        print(f"seedlint: error: {where}no rule matches selector {known[0]!r}", file=sys.stderr)
         return 2
     selected = select_rules(rules, select, ignore, extend)
     fmt = args.output_format or settings.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true"

@@ -48,6 +48,18 @@ class Settings:
         a lower-case entry accepts every capitalisation."""
         return word in self._accept_exact or word.lower() in self._accept_any
 
+    def rejects(self, word: str) -> bool:
+        """The same case rules for words to flag always ('teh' flags 'Teh' and 'TEH')."""
+        return word in self._reject_exact or word.lower() in self._reject_any
+
+    @property
+    def _reject_exact(self):
+        return {w for w in self.reject_words if w != w.lower()} | {w.upper() for w in self.reject_words}
+
+    @property
+    def _reject_any(self):
+        return {w for w in self.reject_words if w == w.lower()}
+
     @property
     def _accept_exact(self):
         return {w for w in self.accept_words if w != w.lower()} | {w.upper() for w in self.accept_words}
@@ -120,6 +132,8 @@ def from_mapping(table: dict, path: Path) -> Settings:
             raise ConfigError(f"{path}: key {key!r}: expected a list of strings")
         if name == "per_file_ignores" and not all(isinstance(v, list) for v in value.values()):
             raise ConfigError(f"{path}: key {key!r}: each glob maps to a list of rule selectors")
+        if name == "exclude":
+            value = [_anchor(v, base) for v in value]
         if name == "rules":
             value = [str((base / v).resolve()) for v in value]
         if name == "baseline" and value:
@@ -128,3 +142,11 @@ def from_mapping(table: dict, path: Path) -> Settings:
             value = [v if v.startswith(".") else "." + v for v in value]
         setattr(s, name, value)
     return s
+
+
+def _anchor(pattern: str, base: Path) -> str:
+    """Globs with a folder part (``seeds/*.txt``) are relative to the config file's folder, as
+    in ruff; bare names (``*.tmp``, ``drafts``) match a file or folder name anywhere."""
+    if "/" not in pattern.rstrip("/") or pattern.startswith(("/", "*")):
+        return pattern
+    return str(base.resolve() / pattern) + ("/" if pattern.endswith("/") else "")

@@ -50,10 +50,15 @@ def discover(paths, extensions=(".txt", ".md"), exclude=(), force_exclude=False)
 
 
 def _excluded(path, patterns):
+    if not patterns:
+        return False
     norm = path.replace(os.sep, "/")
     if norm.startswith("./"):
         norm = norm[2:]
-    return any(fnmatch(norm, pat) or fnmatch(os.path.basename(norm), pat) or fnmatch(norm, pat.rstrip("/") + "/*")
+    full = os.path.realpath(path).replace(os.sep, "/")  # config globs are anchored to the config's folder
+    name = os.path.basename(norm)
+    return any(fnmatch(name, pat) or any(fnmatch(p, pat.rstrip("/")) or fnmatch(p, pat.rstrip("/") + "/*")
+                                         for p in (norm, full))
                for pat in patterns)
 
 
