@@ -11,8 +11,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from . import __version__, baseline, config, sources, suppress
-from .engine import Result, corpus_pass, corpus_rules, lint_text, select_rules, severity_at_least, summarize
+from . import __version__, baseline, config, runner, suppress
+from .engine import lint_text, select_rules, severity_at_least
 from .finding import SEVERITIES
 from .output import FORMATS, writer
 from .rules import Rule, RuleError, load_rules
@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     p.add_argument("--stdin-filename", help="the name to report for '-'")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    runner.add_arguments(p)
     p.add_argument("--version", action="version", version=f"seedlint {__version__}")
     return p
 
@@ -127,21 +131,25 @@ def cmd_check(argv) -> int:
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     run = Run(rules=selected, colour=_colour(out) and fmt == "text", statistics=args.statistics)
     findings, errors = [], []
-    summaries: dict = {}
+    rerun = False
+    # jsonl streams: findings are written as each document is done, never held (corpus scale)
+    streaming = fmt == "jsonl" and known is None and not (args.fix or args.diff or args.write_baseline)
+    failed = False
     try:
-        for result in lint_paths(args.paths or ["."], selected, extensions, exclude, settings, args):
-            for rid, summary in result.summaries.items():
-                summaries.setdefault(rid, []).append((result.path, None, summary))
+        lint = runner.from_args(args, selected, settings, extensions, exclude, fail_level)
+        run.documents = lint.documents
+        for result in lint.run(args.paths or ["."]):
             run.files += 1 if result.error is None and not result.notices else 0
             if result.error:
                 errors.append(f"{result.path}: {result.error}")
             for n in result.notices:
                 print(f"seedlint: {n}", file=sys.stderr)
-            findings.extend(result.findings)
-            if result.document is not None:
-                run.documents[result.path] = result.document
-        if corpus_rules(selected):
-            findings.extend(_suppressed_inline(corpus_pass(summaries, selected), run.documents, selected))
+            if streaming:
+                writer(fmt)(result.findings, out, run)
+                failed = failed or any(severity_at_least(f.severity, fail_level) for f in result.findings)
+            else:
+                findings.extend(result.findings)
+        findings.extend(_suppressed_inline(lint.finish(), run.documents, selected))
         if args.write_baseline:
             n = baseline.write(args.write_baseline, findings, run.documents)
             print(f"seedlint: wrote {n} baseline entries ({len(findings)} findings) to {args.write_baseline}",
@@ -149,36 +157,54 @@ def cmd_check(argv) -> int:
             return 2 if errors else 0
         if known is not None:
             findings = _apply_baseline(known, findings, run)
-        writer(fmt)(findings, out, run)
+        if args.fix or args.diff:
+            status = _fix(args, findings, run, selected, settings, fail_level)
+            if status is not None:  # --diff, or stdin: nothing to report again
+                return status
+            rerun = True
+        else:
+            writer(fmt)(findings, out, run)
+    except BrokenPipeError:
+        raise
+    except (OSError, ImportError) as e:  # the annotated output or a corpus reader
+        print(f"seedlint: error: {e}", file=sys.stderr)
+        return 2
     finally:
         if out is not sys.stdout:
             out.close()
+    if rerun:  # after --fix, report what is left, as a plain run would
+        return cmd_check([a for a in argv if a not in ("--fix", "--unsafe-fixes")])
     for e in errors:
         print(f"seedlint: error: {e}", file=sys.stderr)
     if errors:
         return 2
-    return 1 if any(severity_at_least(f.severity, fail_level) for f in findings) else 0
+    return 1 if failed or any(severity_at_least(f.severity, fail_level) for f in findings) else 0
 
 
-def lint_paths(paths, rules, extensions, exclude, settings, args):
-    """Yield one `Result` per input file, in order."""
-    force_exclude = settings.force_exclude or getattr(args, "force_exclude", False)
-    for path, err in sources.discover(paths, extensions, exclude, force_exclude):
-        if err:
-            yield Result(path, error=err)
-            continue
-        src = sources.read(path)
-        name = args.stdin_filename if path == "-" and args.stdin_filename else path
-        if src.error:
-            yield Result(name, error=src.error)
-            continue
-        if src.skipped:
-            yield Result(name, notices=[f"{name}: {src.skipped}"])
-            continue
-        file_rules = _rules_for(name, rules, settings)
-        doc, found = lint_text(src.text, file_rules, path=name, decode_errors=src.decode_errors,
-                               settings=settings)
-        yield Result(name, findings=found, document=doc, summaries=summarize(doc, file_rules))
+def _fix(args, findings, run, rules, settings, fail_level):
+    """--fix / --diff (see lint.fixer). Returns the exit status, or None to lint again."""
+    from . import fixer
+
+    stdin_name = (args.stdin_filename or "-") if "-" in (args.paths or []) else None
+
+    def relint_for(path):
+        file_rules = runner.rules_for(path, rules, settings)
+        return lambda text: lint_text(text, file_rules, path=path, settings=settings)[1]
+
+    done = fixer.fix_documents(findings, run.documents, relint_for, args.unsafe_fixes,
+                               diff=sys.stdout if args.diff else None, stdin_name=stdin_name, stdout=sys.stdout)
+    for n in done.notices:
+        print(f"seedlint: {n}", file=sys.stderr)
+    verb = "Would fix" if args.diff else "Fixed"
+    print(f"{verb} {done.applied} finding{'s' * (done.applied != 1)} in {done.files} "
+          f"file{'s' * (done.files != 1)}.", file=sys.stderr)
+    if args.diff:
+        return 1 if done.files else 0
+    if stdin_name is not None:
+        left = [f for path, fs in done.remaining.items() for f in fs]
+        left += [f for f in findings if f.path not in done.remaining]
+        return 1 if any(severity_at_least(f.severity, fail_level) for f in left) else 0
+    return None
 
 
 def _suppressed_inline(findings, documents, rules):
@@ -205,18 +231,6 @@ def _apply_baseline(known, findings, run):
         if len(stale) > 20:
             print(f"  ... and {len(stale) - 20} more", file=sys.stderr)
     return findings
-
-
-def _rules_for(path, rules, settings):
-    """Apply per-file-ignores: {glob: [selectors]}."""
-    if not settings.per_file_ignores:
-        return rules
-    from fnmatch import fnmatch
-
-    norm = path.replace(os.sep, "/")
-    drop = [s for glob, sels in settings.per_file_ignores.items()
-            if fnmatch(norm, glob) or fnmatch(os.path.basename(norm), glob) for s in sels]
-    return [r for r in rules if not any(r.matches(s) for s in drop)]
 
 
 # -- seedlint rules / seedlint rule ID ---------------------------------------------------------

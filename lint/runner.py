@@ -1,0 +1,397 @@
+"""Running the rules over many inputs: files, folders and corpora, on every core.
+
+`Runner.run(paths)` yields one `Result` per text file and per corpus record, in input order
+whatever the number of processes, so output is identical with ``-j 1`` and ``-j N``. Work is cut
+into tasks (batches of small files; byte ranges, row groups or record batches of corpus files,
+see `lint.corpus.readers`) and handed to a process pool with a bounded number in flight, so
+memory stays flat however large the corpus. Small runs stay in-process: forking costs more
+than linting a handful of files.
+
+The corpus pass (`lint.engine.corpus_pass`) runs in the main process on the per-document
+summaries, collected in input order, so it sees the same list on one core or many.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+
+from . import sources
+from .corpus import is_corpus
+from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
+
+SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
+FILE_BATCH = 1 << 20  # bytes of small files per task
+
+
+@dataclass
+class RecordResult(Result):
+    """A corpus record's result: ``path`` is the corpus file."""
+
+    record: str | None = None
+    line: int = 0
+    original: object = None  # the raw record, when the run annotates
+    size: int = 0  # bytes of input, for progress
+
+
+@dataclass
+class _Files:
+    items: list  # (name, path, raw bytes or None, cache key, cached result)
+    size: int = 0
+
+
+@dataclass
+class _Plan:
+    tasks: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class Runner:
+    def __init__(self, rules, settings, jobs=0, extensions=(".txt", ".md", ".markdown"), exclude=(),
+                 stdin_filename=None, cache=None, progress=None, annotator=None):
+        self.rules = rules
+        self.settings = settings
+        self.jobs = jobs or settings.jobs or default_jobs()
+        self.extensions = list(extensions)
+        self.exclude = list(exclude)
+        self.stdin_filename = stdin_filename
+        self.keep_original = annotator is not None
+        self.annotator = annotator
+        self.cache = cache
+        self.progress = progress
+        self.summaries: dict = {}  # rule id -> [(path, record, summary)], in input order
+        self.documents = Documents(settings)
+        self.records = 0
+        self.bytes = 0
+
+    # -- the run ------------------------------------------------------------------------------
+    def run(self, paths):
+        """Yield a `Result` per file and a `RecordResult` per corpus record, in input order."""
+        tasks = self._tasks(paths)
+        for result in self._execute(tasks):
+            self.records += 1
+            self.bytes += getattr(result, "size", 0)
+            for rid, summary in result.summaries.items():
+                self.summaries.setdefault(rid, []).append((result.path, getattr(result, "record", None), summary))
+            if self.annotator is not None and getattr(result, "record", None) is not None:
+                self.annotator.add(result)
+            if self.progress:
+                self.progress.update(self.records, self.bytes)
+            yield result
+        if self.progress:
+            self.progress.close()
+
+    def finish(self):
+        """After `run`: the corpus pass over every summary seen, in input order; completes the
+        annotated output. Returns the corpus-pass findings."""
+        found = corpus_pass(self.summaries, self.rules) if corpus_rules(self.rules) else []
+        if self.annotator is not None:
+            self.annotator.close(found)
+        return found
+
+    def _tasks(self, paths):
+        """Yield tasks (or ready `Result`s for unreadable inputs) in input order."""
+        batch = _Files([])
+        for path, err in sources.discover(paths, self.extensions, self.exclude,
+                                          self.settings.force_exclude):
+            if err or path == "-" or is_corpus(path):
+                if batch.items:
+                    yield batch
+                    batch = _Files([])
+            if err:
+                yield Result(path, error=err)
+            elif path == "-":
+                yield self._stdin()
+            elif is_corpus(path):
+                yield from self._corpus_tasks(path)
+            else:
+                try:
+                    size = os.path.getsize(path)
+                except OSError:
+                    size = 0
+                batch.items.append((path, path, None, None, None))
+                batch.size += size
+                if batch.size >= FILE_BATCH or len(batch.items) >= 256:
+                    yield batch
+                    batch = _Files([])
+        if batch.items:
+            yield batch
+
+    def _corpus_tasks(self, path):
+        from .corpus import readers
+
+        try:
+            yield from readers.plan(path, self.settings.text_field, self.settings.id_field)
+        except (OSError, ValueError, ImportError) as e:
+            yield Result(path, error=f"cannot read corpus: {e}")
+
+    def _stdin(self):
+        src = sources.read("-")
+        name = self.stdin_filename or "-"
+        if src.error:
+            return Result(name, error=src.error)
+        if src.skipped:
+            return Result(name, notices=[f"{name}: {src.skipped}"])
+        doc, found = lint_text(src.text, rules_for(name, self.rules, self.settings), path=name,
+                               decode_errors=src.decode_errors, settings=self.settings)
+        self.documents.keep(name, doc)
+        return Result(name, findings=found, summaries=summarize(doc, self.rules))
+
+    # -- execution ----------------------------------------------------------------------------
+    def _execute(self, tasks):
+        tasks = map(self._prepare, tasks)
+        head, size = [], 0
+        for t in tasks:  # look ahead: is this run big enough for a pool?
+            head.append(t)
+            size += getattr(t, "size", 0)
+            if size >= SMALL_RUN:
+                break
+        if self.jobs <= 1 or size < SMALL_RUN:
+            state = (self.rules, self.settings, self.keep_original)
+            for t in _chain(head, tasks):
+                yield from self._done(t, None if _ready(t) else _run_task(t, state))
+        else:
+            yield from self._pool(_chain(head, tasks))
+        if self.cache is not None:
+            self.cache.save()
+
+    def _pool(self, tasks):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _STATE
+        _STATE = (self.rules, self.settings, self.keep_original)
+        # fork shares the loaded rules for free; with other threads alive (e.g. inside Ray or a
+        # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
+        method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
+        spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
+        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
+                                 initargs=(spec,)) as pool:
+            window = deque()
+            for t in tasks:
+                window.append((t, None if _ready(t) else pool.submit(_run_task, t)))
+                while len(window) > 2 * self.jobs:
+                    t, fut = window.popleft()
+                    yield from self._done(t, fut and fut.result())
+            while window:
+                t, fut = window.popleft()
+                yield from self._done(t, fut and fut.result())
+
+    def _prepare(self, task):
+        """Look a file batch up in the cache: hits are answered here, misses go to a worker
+        with the bytes already read (hashing needed them)."""
+        if self.cache is None or not isinstance(task, _Files):
+            return task
+        items = []
+        for name, path, *_ in task.items:
+            raw = _read_bytes(path)
+            if raw is None:  # let the worker report why
+                items.append((name, path, None, None, None))
+                continue
+            key = self.cache.key(name, raw, [r.id for r in rules_for(name, self.rules, self.settings)]
+                                 if self.settings.per_file_ignores else ())
+            hit = self.cache.get(key, name)
+            items.append((name, path, None if hit else raw, key, hit))
+        task.items = items
+        return task
+
+    def _done(self, task, results):
+        if isinstance(task, Result):
+            yield task
+            return
+        results = iter(results or ())
+        if isinstance(task, _Files):
+            for name, path, _, key, hit in task.items:
+                r = hit or next(results)
+                if hit is None and key is not None:
+                    self.cache.put(key, r)
+                if r.error is None and not r.notices:
+                    self.documents.add(name, path)
+                yield r
+            return
+        yield from results
+
+
+def _ready(task) -> bool:
+    """True when the main process can answer the task itself (an input error, all cache hits)."""
+    if isinstance(task, Result):
+        return True
+    return isinstance(task, _Files) and all(hit is not None for *_, hit in task.items)
+
+
+def _chain(head, rest):
+    yield from head
+    yield from rest
+
+
+def _read_bytes(path):
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+# -- in the worker ------------------------------------------------------------------------------
+
+_STATE = None  # (rules, settings, keep_original) in a worker
+
+
+def _spec(rules, settings, keep_original):
+    return ([(r.source, r.id) for r in rules], settings, keep_original)
+
+
+def _init(spec):
+    global _STATE
+    if spec is None:  # forked: inherited
+        return
+    from pathlib import Path
+
+    from .rules import load_rule_file
+
+    wanted, settings, keep = spec
+    loaded = {}
+    for source in dict.fromkeys(src for src, _ in wanted):
+        loaded.update((r.id, r) for r, _ in load_rule_file(Path(source)))
+    _STATE = ([loaded[rid] for _, rid in wanted], settings, keep)
+
+
+def _run_task(task, state=None):
+    rules, settings, keep = state or _STATE
+    if isinstance(task, _Files):
+        return [_lint_file(name, path, raw, rules, settings) for name, path, raw, _, hit in task.items if hit is None]
+    return list(_lint_shard(task, rules, settings, keep))
+
+
+def _lint_file(name, path, raw, rules, settings) -> Result:
+    src = sources.read(path) if raw is None else sources.decode(path, raw)
+    if src.error:
+        return Result(name, error=src.error)
+    if src.skipped:
+        return Result(name, notices=[f"{name}: {src.skipped}"])
+    file_rules = rules_for(name, rules, settings)
+    doc, found = lint_text(src.text, file_rules, path=name, decode_errors=src.decode_errors, settings=settings)
+    return RecordResult(name, findings=found, summaries=summarize(doc, file_rules), size=len(src.text))
+
+
+def _lint_shard(shard, rules, settings, keep):
+    from .corpus.readers import read_shard
+
+    file_rules = rules_for(shard.path, rules, settings)
+    for rec in read_shard(shard, settings.text_field, settings.id_field):
+        if rec.error:
+            yield RecordResult(rec.path, notices=[f"{rec.path}:{rec.line}: record {rec.id}: {rec.error}"],
+                               record=rec.id, line=rec.line, size=len(rec.original or b"") if keep else 0)
+            continue
+        doc, found = lint_text(rec.text, file_rules, path=rec.path, record=rec.id, settings=settings)
+        yield RecordResult(rec.path, findings=found, summaries=summarize(doc, file_rules), record=rec.id,
+                           line=rec.line, original=rec.original if keep else None, size=len(rec.text))
+
+
+def rules_for(path, rules, settings):
+    """Apply per-file-ignores: {glob: [selectors]}."""
+    if not settings.per_file_ignores:
+        return rules
+    norm = path.replace(os.sep, "/")
+    drop = [s for glob, sels in settings.per_file_ignores.items()
+            if fnmatch(norm, glob) or fnmatch(os.path.basename(norm), glob) for s in sels]
+    return [r for r in rules if not any(r.matches(s) for s in drop)]
+
+
+class Documents(Mapping):
+    """path -> `Document` for reporters and fixers that need the text, parsed again on demand
+    (workers do not send documents back: that would cost more than re-reading a file)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self._paths: dict = {}
+        self._docs: dict = {}
+
+    def add(self, name, path):
+        self._paths[name] = path
+
+    def keep(self, name, doc):
+        self._paths[name] = None
+        self._docs[name] = doc
+
+    def __getitem__(self, name):
+        if name not in self._docs:
+            if name not in self._paths:
+                raise KeyError(name)
+            from .document import Document
+
+            src = sources.read(self._paths[name])
+            doc = Document(src.text, path=name)
+            doc.decode_errors = list(src.decode_errors)
+            doc.settings = self.settings
+            return doc
+        return self._docs[name]
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self):
+        return len(self._paths)
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+def add_arguments(p):
+    """The corpus and parallelism flags of ``seedlint``."""
+    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: all cores; 1 = in-process)")
+    p.add_argument("--text-field", help="corpus records: the field holding the text (default text)")
+    p.add_argument("--id-field", help="corpus records: the field naming the record (default id; dots reach nested fields)")
+    p.add_argument("--annotate", metavar="OUT", help="write the corpus records with their findings, counts per "
+                                                     "category and a pass column to OUT (.jsonl[.gz] or .parquet)")
+    p.add_argument("--failing-records", metavar="OUT", help="write the corpus records that fail to OUT")
+    p.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring the cache")
+    p.add_argument("--cache-dir", help="where the cache lives (default .seedlint_cache)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+
+
+def from_args(args, rules, settings, extensions, exclude, fail_level="warning") -> Runner:
+    from . import progress
+
+    if args.text_field:
+        settings.text_field = args.text_field
+    if args.id_field:
+        settings.id_field = args.id_field
+    settings.force_exclude = settings.force_exclude or getattr(args, "force_exclude", False)
+    cache = None
+    if not args.no_cache and not os.environ.get("SEEDLINT_NO_CACHE"):
+        from .cache import Cache
+
+        cache = Cache(args.cache_dir or os.environ.get("SEEDLINT_CACHE_DIR") or ".seedlint_cache", rules, settings)
+    annotator = None
+    if args.annotate or args.failing_records:
+        from .corpus.annotate import Annotator
+
+        annotator = Annotator(args.annotate, args.failing_records, fail_level)
+    bar = None
+    if not args.no_progress and progress.wanted():
+        bar = progress.Progress(_total_size(args.paths or ["."]))
+    return Runner(rules, settings, jobs=args.jobs or 0, extensions=extensions, exclude=exclude,
+                  stdin_filename=args.stdin_filename, cache=cache, progress=bar, annotator=annotator)
+
+
+def _total_size(paths) -> int:
+    total = 0
+    for p in paths:
+        if os.path.isfile(p):
+            total += os.path.getsize(p)
+        elif os.path.isdir(p):
+            for root, _, files in os.walk(p):
+                total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    return total
