@@ -1,0 +1,60 @@
+"""name-variants: one person or place spelled several ways in one document.
+
+"Bashar al-Assad" and "Bashar Al Assad", "Dmitry Peskov" and "Dmitri Peskov", "Erdogan" and
+"Erdoğan": an article assembled from several sources, or passed through a spinner, keeps each
+source's transliteration. Names of two or more words are compared under a skeleton (no case,
+accents, separators or doubled letters, y as i); single words only when they differ by accents,
+so that different people and plain words are never merged. The less frequent spelling is
+reported on each of its uses, pointing at the usual one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..facts.names import find_names, skeleton, strip_accents
+from ..facts.report import pair
+
+OPTIONS = {}
+SCOPES = ()
+
+
+def check(doc, rule):
+    groups = defaultdict(list)
+    for name in find_names(doc.text):
+        toks = name.tokens
+        if len(toks) >= 2:
+            # the last two words: "President Vladimir Putin" and "Vladimir Putin" are one name
+            first, last = toks[-2], toks[-1]
+            start = name.start + name.text.rfind(first, 0, name.end - name.start - len(last))
+            key = ("n", skeleton(first), skeleton(last))
+            groups[key].append((start, name.end, doc.text[start:name.end], name.sentence_start and start == name.start))
+        else:
+            # single words: only accents may differ ("Erdogan"/"Erdoğan")
+            groups[("w", strip_accents(name.text))].append((name.start, name.end, name.text, name.sentence_start))
+    for key, uses in groups.items():
+        forms = Counter(_norm(u) for u in uses)
+        if len(forms) < 2:
+            continue
+        usual = forms.most_common(1)[0][0]
+        first_usual = next(u for u in uses if _norm(u) == usual)
+        done = False
+        for u in uses:
+            if _norm(u) == usual:
+                continue
+            found = pair(doc, rule, (u[0], u[1]), (first_usual[0], first_usual[1]),
+                         f'"{u[2]}"', f'"{first_usual[2]}"', both=not done)
+            done = True
+            yield from found
+
+
+_PARTICLES = frozenset("al el bin ibn bint abu de van von der den da di du del dos le la".split())
+
+
+def _norm(use):
+    """The form compared: particles in lower case (a sentence's first word is capitalised
+    whatever it is), and case ignored elsewhere: "EvoStar"/"Evostar" or a heading in capitals
+    is typography, not spelling."""
+    start, end, text, sentence_start = use
+    return " ".join(p if p.lower() in _PARTICLES else p.lower() for p in re.split(r"(?<=[- ])", text))
