@@ -1,0 +1,48 @@
+"""formal-name: a country's formal name used without its article, beside the short name.
+
+Synonym spinners swap "Russia" for "Russian Federation" word for word, leaving "Russian
+Federation won't tolerate ..." and "backed by Russian Federation and Iran": the formal name
+needs "the", and the rest of the text says "Russia". Every article-less use is reported,
+pointing at a use of the short name when there is one. Adjectival uses ("Russian Federation
+Council", "United States-based") and headings pass.
+
+Options
+- ``names``: {formal name: short name} to check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.report import related
+from . import Option
+
+OPTIONS = {"names": Option(dict, required=True, doc="formal name -> short name")}
+SCOPES = ()
+
+
+def prepare(rule):
+    names = rule.options["names"]
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+        raise ValueError("names: a mapping of formal name to short name")
+    alt = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>{alt})(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])"), {
+        k: re.compile(rf"\b{re.escape(v)}\b(?![\w-])") for k, v in names.items()}
+
+
+def check(doc, rule):
+    formal, short = rule.compiled
+    text = doc.text
+    for m in formal.finditer(text):
+        if m["the"]:
+            continue
+        line = doc.lines[doc.position(m.start())[0] - 1]
+        if line.text.lstrip().startswith("#") or not line.text.rstrip().endswith(tuple(".!?\"”’:;)")):
+            continue  # a heading or a title line
+        name = m["name"]
+        s = short[name].search(text)
+        f = rule.finding(doc, m.start("name"), m.end("name"), name=name, short=rule.options["names"][name],
+                         short_line=doc.position(s.start())[0] if s else "-")
+        if s:
+            f.related.append(related(doc, s.start(), s.end(), "the short name"))
+        yield f
