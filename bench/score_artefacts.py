@@ -24,15 +24,26 @@ from multiprocessing import Pool
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from lint.engine import corpus_pass, lint_text, select_rules, summarize  # noqa: E402
-from lint.rules import load_rules  # noqa: E402
+from lint.rules import RuleError, builtin_rules_dir, load_rule_file  # noqa: E402
 from lint.sources import read  # noqa: E402
 
 _RULES = None
 
 
+def _loadable_rules():
+    """The built-in rules, skipping files that do not load (others' work in progress)."""
+    rules = []
+    for path in sorted(builtin_rules_dir().rglob("*.y*ml")):
+        try:
+            rules += [rule for rule, _ in load_rule_file(path)]
+        except RuleError as e:
+            print(f"skipped: {e}", file=sys.stderr)
+    return rules
+
+
 def _init(select, ignore):
     global _RULES
-    _RULES = select_rules(load_rules(), select or None, ignore)
+    _RULES = select_rules(_loadable_rules(), select or None, ignore)
 
 
 def _lint(path):
