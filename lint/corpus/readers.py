@@ -72,7 +72,7 @@ def _plan_jsonl(path, target):
         start, line, pos = 0, 1, 0
         lines_in_shard = 0
         while True:
-            block = fh.read(max(target, _BLOCK))
+            block = fh.read(target)
             if not block:
                 break
             cut = block.rfind(b"\n")

@@ -1,0 +1,266 @@
+"""Corpus inputs, the parallel runner, the cache and the annotated output."""
+
+import gzip
+import json
+import subprocess
+import sys
+import types
+
+import pytest
+
+from lint import runner as runner_mod
+from lint.cache import Cache
+from lint.config import Settings
+from lint.corpus import annotate, readers
+from lint.engine import select_rules
+from lint.kinds import KINDS
+from lint.rules import Rule
+from lint.runner import Runner
+
+ARTICLE = ("Skip to main content\n\nThe council met on Tuesday to discuss the budget for next year.\n\n"
+           "Read more »\n\nOfficials said the plan would be published in the spring.\n")
+CLEAN = "The council met on Tuesday to discuss the budget.\n\nOfficials said the plan was ready.\n"
+
+
+def _records(n=40):
+    return [{"id": f"r{i}", "text": (ARTICLE if i % 3 else CLEAN) + f"\nStory number {i} ends here.\n",
+             "meta": {"url": f"https://x/{i}"}} for i in range(n)]
+
+
+def _write_jsonl(path, rows, extra_lines=()):
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+        for line in extra_lines:
+            fh.write(line + "\n")
+    return str(path)
+
+
+def _run(paths, rules, jobs=1, settings=None, **kw):
+    r = Runner(rules, settings or Settings(), jobs=jobs, **kw)
+    results = list(r.run(paths))
+    return r, results, [f.to_dict() for res in results for f in res.findings] + \
+        [f.to_dict() for f in r.finish()]
+
+
+@pytest.fixture(scope="module")
+def artefact_rules(rules):
+    return select_rules(rules, ["A101", "A102", "A503"])
+
+
+# -- readers --------------------------------------------------------------------------------
+
+def test_all_formats_give_the_same_records(tmp_path):
+    rows = _records(7)
+    plain = _write_jsonl(tmp_path / "c.jsonl", rows)
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+    (tmp_path / "c.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    paths = [plain, str(tmp_path / "c.jsonl.gz"), str(tmp_path / "c.json")]
+    try:
+        import zstandard
+
+        (tmp_path / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(open(plain, "rb").read()))
+        paths.append(str(tmp_path / "c.jsonl.zst"))
+    except ImportError:
+        pass
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet", row_group_size=3)
+        paths.append(str(tmp_path / "c.parquet"))
+    except ImportError:
+        pass
+    for p in paths:
+        got = list(readers.iter_records(p))
+        assert [(r.id, r.text) for r in got] == [(r["id"], r["text"]) for r in rows], p
+        assert all(r.error is None for r in got)
+        shards = list(readers.plan(p, target=1))  # as many shards as the format allows
+        assert [(r.id, r.text) for s in shards for r in readers.read_shard(s)] == [(r.id, r.text) for r in got]
+
+
+def test_jsonl_byte_ranges_keep_line_numbers(tmp_path):
+    rows = _records(50)
+    path = _write_jsonl(tmp_path / "c.jsonl", rows)
+    shards = list(readers.plan(path, target=300))
+    assert len(shards) > 5
+    assert [s.start for s in shards[1:]] == [s.end for s in shards[:-1]]
+    got = [r for s in shards for r in readers.read_shard(s)]
+    assert [r.line for r in got] == list(range(1, 51))
+    assert [r.id for r in got] == [r["id"] for r in rows]
+
+
+def test_json_array_streams_across_small_blocks(tmp_path, monkeypatch):
+    rows = _records(12)
+    (tmp_path / "c.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    monkeypatch.setattr(readers, "_BLOCK", 64)  # every record spans several reads
+    got = list(readers.iter_records(str(tmp_path / "c.json")))
+    assert [r.id for r in got] == [r["id"] for r in rows]
+    assert got[0].line == 2 and got[1].line > got[0].line
+
+
+def test_bad_records_are_reported_with_file_and_line(tmp_path):
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(2),
+                        ['{"id": "broken", "text": ', '{"id": "x"}', '[1, 2]', '', '{"id": "y", "text": 5}'])
+    got = list(readers.iter_records(path))
+    assert [r.error is None for r in got] == [True, True, False, False, False, False]
+    assert got[2].line == 3 and "invalid JSON" in got[2].error
+    assert got[3].id == "x" and "no 'text' field" in got[3].error
+    assert got[5].line == 7 and "not text" in got[5].error
+
+
+def test_bad_json_array_does_not_crash(tmp_path):
+    (tmp_path / "c.json").write_text('[{"id": 1, "text": "fine"}, {"id": 2, "text": ', encoding="utf-8")
+    got = list(readers.iter_records(str(tmp_path / "c.json")))
+    assert got[0].text == "fine" and "invalid JSON" in got[1].error
+    (tmp_path / "d.json").write_text('{"id": 1}', encoding="utf-8")
+    assert "array" in list(readers.iter_records(str(tmp_path / "d.json")))[0].error
+
+
+def test_nested_text_and_id_fields(tmp_path):
+    path = _write_jsonl(tmp_path / "c.jsonl", [{"doc": {"body": "Hello."}, "meta": {"url": "u1"}}])
+    (rec,) = readers.iter_records(path, text_field="doc.body", id_field="meta.url")
+    assert (rec.id, rec.text) == ("u1", "Hello.")
+
+
+# -- the runner -----------------------------------------------------------------------------
+
+def test_findings_name_the_record_and_its_line(tmp_path, artefact_rules):
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(3))
+    _, results, found = _run([path], artefact_rules)
+    nav = [f for f in found if f["rule"] == "A101"]
+    assert [f["record"] for f in nav] == ["r1", "r2"]
+    assert all(f["path"] == path and f["line"] == 1 for f in nav)
+    more = [f for f in found if f["rule"] == "A102"]
+    assert [f["line"] for f in more] == [5, 5]
+
+
+def test_notices_for_bad_records_name_file_and_line(tmp_path, artefact_rules):
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(2), ["not json"])
+    _, results, _ = _run([path], artefact_rules)
+    notices = [n for r in results for n in r.notices]
+    assert len(notices) == 1 and notices[0].startswith(f"{path}:3:") and "invalid JSON" in notices[0]
+
+
+def _corpus_kind():
+    """A corpus-pass kind for the tests: flags a first line shared by several records."""
+    mod = types.ModuleType("lint.kinds.test_shared_first_line")
+    mod.OPTIONS = {}
+
+    def check(doc, rule):
+        return iter(())
+
+    def summarize(doc, rule):
+        return doc.lines[0].text
+
+    def check_corpus(items, rule):
+        from collections import Counter
+
+        from lint.finding import Finding
+
+        counts = Counter(s for _, _, s in items)
+        return [Finding(path, 1, 1, 1, 2, rule.id, rule.category, rule.severity, f"shared by {counts[s]}",
+                        record=rec) for path, rec, s in items if counts[s] > 1]
+
+    mod.check, mod.summarize, mod.check_corpus = check, summarize, check_corpus
+    return mod
+
+
+@pytest.fixture
+def corpus_rule(monkeypatch):
+    monkeypatch.setitem(KINDS, "test-shared-first-line", _corpus_kind())
+    return Rule(id="X901", kind="test-shared-first-line", category="artefact", severity="warning",
+                message="m", description="d", examples={}, source=__file__)
+
+
+def test_two_jobs_give_identical_findings_and_corpus_pass(tmp_path, artefact_rules, corpus_rule, monkeypatch):
+    monkeypatch.setattr(runner_mod, "SMALL_RUN", 0)  # use the pool even for a small corpus
+    monkeypatch.setattr(readers, "TARGET", 2000)  # and cut the file into many shards
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:02d}.txt").write_text(ARTICLE if i % 2 else CLEAN, encoding="utf-8")
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(120))
+    rules = artefact_rules + [corpus_rule]
+    _, res1, one = _run([str(folder), path], rules, jobs=1)
+    _, res2, two = _run([str(folder), path], rules, jobs=2)
+    assert one == two
+    assert [(r.path, getattr(r, "record", None)) for r in res1] == [(r.path, getattr(r, "record", None)) for r in res2]
+    shared = [f for f in one if f["rule"] == "X901"]
+    assert len(shared) == 150  # every file and record: two first lines, each shared
+
+
+# -- cache ----------------------------------------------------------------------------------
+
+def test_cache_hits_misses_and_invalidation(tmp_path, rules, artefact_rules):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(ARTICLE, encoding="utf-8")
+    cache_dir = str(tmp_path / "cache")
+
+    def run(rs):
+        cache = Cache(cache_dir, rs, Settings())
+        _, _, found = _run([str(folder)], rs, cache=cache)
+        return cache, found
+
+    c1, first = run(artefact_rules)
+    assert (c1.hits, c1.misses) == (0, 5)
+    c2, again = run(artefact_rules)
+    assert (c2.hits, c2.misses) == (5, 0) and again == first
+    (folder / "3.txt").write_text(CLEAN, encoding="utf-8")
+    c3, changed = run(artefact_rules)
+    assert (c3.hits, c3.misses) == (4, 1)
+    assert not [f for f in changed if f["path"].endswith("3.txt")]
+    c4, _ = run(select_rules(rules, ["A101"]))  # another rule set: a fresh cache
+    assert (c4.hits, c4.misses) == (0, 5)
+
+
+def test_cache_renames_findings_of_identical_content(tmp_path, artefact_rules):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    _, _, first = _run([str(tmp_path / "a.txt")], artefact_rules,
+                       cache=Cache(str(tmp_path / "cache"), artefact_rules, Settings()))
+    cache = Cache(str(tmp_path / "cache"), artefact_rules, Settings())
+    _, _, found = _run([str(tmp_path / "b.txt")], artefact_rules, cache=cache)
+    assert cache.hits == 1 and first
+    assert found == [dict(f, path=str(tmp_path / "b.txt")) for f in first]
+
+
+# -- annotated output -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".parquet"])
+def test_annotated_corpus_and_failing_records(tmp_path, artefact_rules, corpus_rule, suffix):
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+    rows = _records(9)
+    rows[0]["text"] = "A lone first line.\n\nNothing else to see.\n"  # unique: passes everything
+    path = _write_jsonl(tmp_path / "c.jsonl", rows)
+    out, failing = str(tmp_path / f"out{suffix}"), str(tmp_path / f"failing{suffix}")
+    ann = annotate.Annotator(out, failing, "warning")
+    _run([path], artefact_rules + [corpus_rule], annotator=ann)
+    got = list(annotate.read_rows(out))
+    assert [r["id"] for r in got] == [r["id"] for r in rows]
+    assert got[1]["meta"] == rows[1]["meta"] and got[1]["text"] == rows[1]["text"]
+    for r in got:
+        assert r["seedlint_path"] == path and r["seedlint_record"] == r["id"]
+        assert r["seedlint_artefact"] == len(r["seedlint_findings"])
+        assert r["seedlint_typo"] == 0 and r["seedlint_off_topic"] == 0
+        assert r["seedlint_pass"] == (not r["seedlint_findings"])
+    assert got[0]["seedlint_pass"] is True
+    assert {f["rule"] for f in got[1]["seedlint_findings"]} >= {"A101", "A102", "X901"}  # corpus pass merged
+    assert [r["id"] for r in annotate.read_rows(failing)] == [r["id"] for r in got if not r["seedlint_pass"]]
+
+
+def test_cli_streams_jsonl_and_annotates(tmp_path):
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(4), ["{oops"])
+    out = tmp_path / "ann.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "lint", "--isolated", "--no-cache", "--select", "A101",
+                           "--output-format", "jsonl", "--annotate", str(out), path],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [(f["rule"], f["record"]) for f in lines] == [("A101", "r1"), ("A101", "r2")]
+    assert f"{path}:5:" in proc.stderr
+    assert [r["seedlint_pass"] for r in annotate.read_rows(str(out))] == [True, False, False, True]
