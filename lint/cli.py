@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import __version__, baseline, config, runner, suppress
 from .engine import lint_text, select_rules, severity_at_least
-from .finding import SEVERITIES
+from .finding import CATEGORIES, SEVERITIES
 from .output import FORMATS, writer
 from .rules import Rule, RuleError, load_rules
 
@@ -107,7 +107,8 @@ def cmd_check(argv) -> int:
     ignore = _split(args.ignore) + list(settings.ignore)
     extend = _split(args.extend_select) + list(settings.extend_select)
     per_file = [s for sels in settings.per_file_ignores.values() for s in sels]
-    known = [s for s in select + ignore + extend + per_file if not any(r.matches(s) for r in rules)]
+    known = [s for s in select + ignore + extend + per_file
+             if s not in CATEGORIES and not any(r.matches(s) for r in rules)]
     if known:
         keys = [k for k in ("select", "ignore", "extend_select") if known[0] in getattr(settings, k)] or \
             ["per_file_ignores"] * (known[0] in per_file)
