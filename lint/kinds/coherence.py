@@ -1,0 +1,104 @@
+"""coherence: references a reader cannot resolve, the seams of stitched or cut text.
+
+``slip: surname-first`` — a person cited by surname alone ("..., Peskov added.") before the
+text introduces them in full ("Kremlin spokesman Dmitry Peskov"): the passage was moved up or
+pasted from a story that had introduced them already. Only speech contexts are checked
+("X said/added/told", "said X", "according to X"); titles and headings pass.
+
+``slip: pronoun-opening`` — a paragraph that opens with "He" or "She" although every person
+the previous paragraph names is named again in that same sentence ("He said that Assad thanked
+Putin" after a paragraph about Putin): "he" cannot be Putin or Assad, so it points at nobody in
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.names import find_names
+from ..facts.report import pair
+from . import Option
+
+OPTIONS = {"slip": Option(str, required=True, choices=("surname-first", "pronoun-opening"))}
+SCOPES = ()
+
+_SPEECH = r"(?:said|says|added|told|noted|stressed|explained|argued|insisted|wrote|tweeted|claimed|warned|continued|replied)"
+_BARE = re.compile(rf"(?:(?<=[,.;:!?\"”]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][a-z][\w'’-]+) {_SPEECH}\b"
+                   rf"|\b(?:{_SPEECH}|according to) (?P<b>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)", re.M)
+# words that head a name without being a first name
+_NOT_FIRST = frozenset("""President Minister Prime Spokesman Spokeswoman Secretary General Chancellor King Queen Prince
+Princess Senator Sen Rep Governor Gov Mayor Judge Justice Chief Leader Director Commander Colonel Col Captain Lt
+Pope Sheikh Sir Dame Lord Lady Mr Mrs Ms Dr Professor Prof Officer Agent Coach Kremlin White House The A An
+Russian Syrian Iranian American British Turkish Chinese French German Israeli Ukrainian Iraqi Saudi Former Foreign
+Defence Defense State Federal National Royal Deputy Vice Senior Saint St""".split())
+_PRONOUN = re.compile(r"(?:He|She) [a-z]+")
+
+
+def _people(doc):
+    """surname -> first full mention (start, end) of every person named in full."""
+    out = {}
+    for n in find_names(doc.text):
+        toks = n.tokens
+        if len(toks) >= 2 and toks[-2] not in _NOT_FIRST and toks[-1] not in _NOT_FIRST and "-" not in toks[-2]:
+            end = n.end
+            start = n.start + n.text.rfind(toks[-2], 0, len(n.text) - len(toks[-1]))
+            out.setdefault(toks[-1], (start, end))
+    return out
+
+
+def _body_start(doc):
+    # the title: a first paragraph without closing punctuation
+    paras = doc.paragraphs
+    if paras and not paras[0].text.rstrip().endswith(tuple(".!?\"”’")):
+        return paras[0].end
+    return 0
+
+
+def check(doc, rule):
+    if rule.options["slip"] == "surname-first":
+        yield from _surname_first(doc, rule)
+    else:
+        yield from _pronoun_opening(doc, rule)
+
+
+def _surname_first(doc, rule):
+    text = doc.text
+    people = _people(doc)
+    body = _body_start(doc)
+    for m in _BARE.finditer(text, body):
+        name = m["a"] or m["b"]
+        s = m.start("a") if m["a"] else m.start("b")
+        if name not in people or people[name][0] < s:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[body:s]):
+            continue  # named earlier already
+        full = people[name]
+        line = doc.position(s)[0]
+        yield from pair(doc, rule, (s, s + len(name)), full, f'"{name}"', f'"{text[full[0]:full[1]]}"',
+                        both=False, name=name, line=line)
+        people[name] = (-1, -1)  # once per person
+
+
+def _pronoun_opening(doc, rule):
+    people = set(_people(doc))
+    if not people:
+        return
+    paras = doc.paragraphs
+    body = _body_start(doc)
+    for prev, para in zip(paras, paras[1:]):
+        if prev.start < body or not _PRONOUN.match(para.text):
+            continue
+        named_before = {w for w in re.findall(r"[A-Z][\w'’-]+", prev.text) if w.rstrip("'’s") in people
+                        or w in people}
+        named_before = {w[:-2] if w.endswith(("'s", "’s")) else w for w in named_before}
+        if not named_before:
+            continue
+        first = next((s for s in doc.sentences if s.start >= para.start), None)
+        if first is None:
+            continue
+        here = set(re.findall(r"[A-Z][\w-]+", first.text))
+        if named_before <= here:
+            pron = para.text.split()[0]
+            yield from pair(doc, rule, (para.start, para.start + len(pron)), (prev.start, prev.end),
+                            f'"{pron}"', "names " + ", ".join(sorted(named_before)), both=False,
+                            names=", ".join(sorted(named_before)))
