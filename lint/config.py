@@ -134,6 +134,8 @@ def from_mapping(table: dict, path: Path) -> Settings:
             raise ConfigError(f"{path}: key {key!r}: each glob maps to a list of rule selectors")
         if name == "exclude":
             value = [_anchor(v, base) for v in value]
+        if name == "per_file_ignores":
+            value = {_anchor(k, base): v for k, v in value.items()}
         if name == "rules":
             value = [str((base / v).resolve()) for v in value]
         if name == "baseline" and value:

@@ -19,7 +19,6 @@ import threading
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 
 from . import sources
 from .corpus import is_corpus
@@ -304,9 +303,8 @@ def rules_for(path, rules, settings):
     """Apply per-file-ignores: {glob: [selectors]}."""
     if not settings.per_file_ignores:
         return rules
-    norm = path.replace(os.sep, "/")
     drop = [s for glob, sels in settings.per_file_ignores.items()
-            if fnmatch(norm, glob) or fnmatch(os.path.basename(norm), glob) for s in sels]
+            if sources.matches_glob(path, [glob]) for s in sels]
     return [r for r in rules if not any(r.matches(s) for s in drop)]
 
 

@@ -37,19 +37,22 @@ def discover(paths, extensions=(".txt", ".md"), exclude=(), force_exclude=False)
             yield p, "no such file or directory"
             continue
         if os.path.isfile(p):
-            if force_exclude and _excluded(p, exclude):
+            if force_exclude and matches_glob(p, exclude):
                 continue
             yield p, None  # named explicitly: linted whatever its extension
             continue
         for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), exclude))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches_glob(os.path.join(root, d), exclude))
             for name in sorted(files):
                 full = os.path.join(root, name)
-                if name.lower().endswith(tuple(extensions)) and not _excluded(full, exclude):
+                if name.lower().endswith(tuple(extensions)) and not matches_glob(full, exclude):
                     yield full, None
 
 
-def _excluded(path, patterns):
+def matches_glob(path, patterns) -> bool:
+    """Whether a path matches one of the exclude/per-file-ignores globs: by name, by path
+    (as given or absolute: config globs are anchored to the config's folder), or as a file
+    inside a matching folder."""
     if not patterns:
         return False
     norm = path.replace(os.sep, "/")

@@ -134,3 +134,10 @@ def test_relative_paths_in_config_resolve_against_its_folder(project):
     s = config.load(project / "sub" / ".seedlint.yaml")
     assert s.rules == [str((project / "sub" / "my-rules").resolve())]
     assert s.baseline == str((project / "sub" / "base.json").resolve())
+
+
+def test_per_file_ignores_relative_to_the_config_file(project, capsys, monkeypatch):
+    (project / ".seedlint.yaml").write_text("per-file-ignores:\n  'articles/drafts/*': [A101]\n")
+    monkeypatch.chdir(project / "articles")
+    code, out, _ = lint(capsys, ".")
+    assert "a.txt" in out and "d.txt" not in out
