@@ -43,19 +43,21 @@ _TIME = re.compile(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def _mentions(doc):
+def _mentions(doc, strict=True):
+    """(key, quantity, sentence, content key, time words) of every countable quantity; with
+    ``strict``, sentences that speak of change ("rose", "expected") are left out."""
     out = []
     for sent in doc.sentences:
         text = sent.text
         if not any(c.isdigit() for c in text) and "million" not in text and "half a" not in text:
             continue
         qs = find_quantities(text)
-        if not qs or _CHANGE.search(text):
+        if not qs or (strict and _CHANGE.search(text)):
             continue
         times = frozenset(t.lower() for t in _TIME.findall(text))
         for q in qs:
             noun = counted_noun(text, q)
-            cls = next((c for c, rx in _CLASSES.items() if rx.search(text, max(0, q.start - 60), q.end + 60)), None)
+            cls = _toll_class(text, q)
             if cls and (noun is None or noun in _PERSONS or noun == cls):
                 key = (q.unit, cls)
             elif noun and noun not in _PERSONS and noun not in _TIME_NOUNS:
@@ -65,6 +67,16 @@ def _mentions(doc):
             rest = text[:q.start] + " " + text[q.end:]
             out.append((key, q, sent, content_key(rest) - content_key(" ".join(key)), times))
     return out
+
+
+def _toll_class(text, q):
+    """"dead" or "injured" when the words right after ("25 people died") or just before ("killed
+    25", "a death toll of 25") the number say so."""
+    for rx_window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
+        for c, rx in _CLASSES.items():
+            if rx.search(text, *rx_window):
+                return c
+    return None
 
 
 def check(doc, rule):

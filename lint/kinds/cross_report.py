@@ -1,0 +1,95 @@
+"""cross-report: reports of the same story in one run that disagree on their figures.
+
+Run over a folder or a corpus, seedlint compares documents that tell the same story (they
+share most of their main names and their datelines, when they have one, are within
+``max_days`` of each other) and reports, on each, the death and injury tolls that another
+report gives differently: seeds 000, 002 and 003 give "more than 380,000", "more than 400,000"
+and "an estimated half a million" dead for the same war. Across sources, "more than 380,000"
+and "more than 400,000" are different figures worth a look even though each is a lower bound,
+so any difference over ``min_difference`` is reported, as ``info``: the reader decides which
+source to trust. A single document is never reported.
+
+Works in two steps (see lint/engine.py): ``summarize`` keeps a few names, the dateline and the
+tolls of each document; ``check_corpus`` compares them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from ..facts.dates import dateline
+from ..facts.names import find_names
+from ..finding import Finding
+from . import Option
+from .quantity import _mentions
+
+OPTIONS = {
+    "max_days": Option(int, 10, doc="datelines further apart are different stories"),
+    "min_shared": Option(float, 0.4, doc="share of main names two reports must have in common"),
+    "min_difference": Option(float, 0.02, doc="relative difference between two figures worth reporting"),
+    "top_names": Option(int, 10),
+}
+SCOPES = ()
+TEXT_EXAMPLES = False  # needs several documents: tested in tests/test_contra_corpus.py
+
+_TOLLS = ("dead", "injured")
+
+
+def check(doc, rule):
+    return ()
+
+
+def summarize(doc, rule):
+    counts = Counter(n.tokens[-1] for n in find_names(doc.text) if not n.sentence_start or len(n.tokens) > 1)
+    names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
+    head = dateline(doc)
+    figures = []
+    for key, q, sent, _, _ in _mentions(doc, strict=False):
+        if key[1] in _TOLLS and not key[0]:
+            s, e = sent.start + q.start, sent.start + q.end
+            line, col = doc.position(s)
+            words = q.words[0].lower() + q.words[1:] if q.words[1:2].islower() else q.words
+            figures.append((key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
+    return {"names": names, "date": head.date().isoformat() if head else None, "figures": figures}
+
+
+def check_corpus(items, rule):
+    opts = rule.options
+    docs = [(path, record, s) for path, record, s in items if s and s["figures"] and s["names"]]
+    by_name = defaultdict(set)
+    for i, (_, _, s) in enumerate(docs):
+        for n in s["names"]:
+            by_name[n].add(i)
+    out = []
+    for i, (path, record, s) in enumerate(docs):
+        candidates = set().union(*(by_name[n] for n in s["names"])) - {i}
+        for j in sorted(candidates):
+            o_path, o_record, o = docs[j]
+            if not _same_story(s, o, opts):
+                continue
+            for cls in _TOLLS:
+                mine = [f for f in s["figures"] if f[0] == cls]
+                theirs = [f for f in o["figures"] if f[0] == cls]
+                if not mine or not theirs:
+                    continue
+                a, b = mine[0], theirs[0]
+                if abs(a[1] - b[1]) <= opts["min_difference"] * max(a[1], b[1]):
+                    continue
+                other = f"{o_path}" + (f" [{o_record}]" if o_record else "")
+                msg = rule.format(this=a[2], other=b[2], toll=cls, other_doc=other, other_line=b[3])
+                out.append(Finding(path=path, line=a[3], column=a[4], end_line=a[3], end_column=a[5],
+                                   rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
+                                   excerpt=a[6], record=record,
+                                   related=[{"path": o_path, "record": o_record, "line": b[3], "column": b[4],
+                                             "end_column": b[5], "excerpt": b[6], "message": f"says {b[2]}"}]))
+    return out
+
+
+def _same_story(a, b, opts):
+    na, nb = set(a["names"]), set(b["names"])
+    if len(na & nb) < opts["min_shared"] * min(len(na), len(nb)) or len(na & nb) < 2:
+        return False
+    if a["date"] and b["date"]:
+        return abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days) <= opts["max_days"]
+    return True
