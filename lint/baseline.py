@@ -44,11 +44,16 @@ def fingerprint(finding, document=None) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 
 
-def key(finding, documents, base_dir) -> tuple:
-    path = _relpath(finding.path, base_dir)
-    if finding.record is not None:
-        path = f"{path}[{finding.record}]"
-    return path, finding.rule, fingerprint(finding, documents.get(finding.path))
+def keys(findings, documents, base_dir) -> list[tuple]:
+    """(path, rule, hash) per finding. ``documents`` may parse a file on each access, so each
+    file is fetched once per run of findings in it."""
+    out, path, doc = [], None, None
+    for f in findings:
+        if f.path != path:
+            path, doc = f.path, documents.get(f.path)
+        where = _relpath(f.path, base_dir) + (f"[{f.record}]" if f.record is not None else "")
+        out.append((where, f.rule, fingerprint(f, doc)))
+    return out
 
 
 def write(path: str, findings, documents) -> int:
@@ -56,8 +61,7 @@ def write(path: str, findings, documents) -> int:
     base_dir = os.path.dirname(os.path.abspath(path))
     counts: Counter = Counter()
     excerpts = {}
-    for f in findings:
-        k = key(f, documents, base_dir)
+    for f, k in zip(findings, keys(findings, documents, base_dir)):
         counts[k] += 1
         excerpts.setdefault(k, " ".join(f.excerpt.split())[:80])
     entries = [{"path": p, "rule": r, "hash": h, "count": counts[(p, r, h)], "excerpt": excerpts[(p, r, h)]}
@@ -85,8 +89,7 @@ class Baseline:
         that lints one file must not call the rest of the baseline stale."""
         left = Counter(self.counts)
         new, suppressed = [], 0
-        for f in findings:
-            k = key(f, documents, self.base_dir)
+        for f, k in zip(findings, keys(findings, documents, self.base_dir)):
             if left[k] > 0:
                 left[k] -= 1
                 suppressed += 1

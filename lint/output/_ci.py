@@ -7,7 +7,7 @@ import os
 import re
 from collections import Counter
 
-from ..baseline import fingerprint
+from ..baseline import keys
 
 
 def relative_path(path: str) -> str:
@@ -24,8 +24,8 @@ def fingerprints(findings, run) -> list[str]:
     occurrence number among identical ones, so equal artefacts in one file stay distinct."""
     seen: Counter = Counter()
     out = []
-    for f in findings:
-        base = f"{relative_path(f.path)}:{f.record or ''}:{fingerprint(f, run.documents.get(f.path))}"
+    for path, rule, digest in keys(findings, run.documents, os.getcwd()):
+        base = f"{path}:{rule}:{digest}"
         seen[base] += 1
         out.append(fingerprint_text(f"{base}:{seen[base]}"))
     return out
