@@ -89,20 +89,38 @@ def test_bad_baseline_is_a_usage_error(repo, capsys, content):
     assert "base.json" in capsys.readouterr().err
 
 
+def hook_command(root):
+    """The seedlint hook of this project's .pre-commit-config.yaml: its arguments and the seed
+    files it runs on, as pre-commit passes them."""
+    import re
+    import shlex
+
+    import yaml
+
+    hooks = [h for r in yaml.safe_load((root / ".pre-commit-config.yaml").read_text())["repos"]
+             for h in r["hooks"] if h["id"] == "seedlint"]
+    entry = shlex.split(hooks[0]["entry"]) + hooks[0].get("args", [])
+    files = sorted(str(p.relative_to(root)) for p in (root / "seeds").rglob("*")
+                   if p.suffix in (".txt", ".md") and re.search(hooks[0]["files"], str(p.relative_to(root))))
+    assert entry[0] == "seedlint" and files
+    return entry[1:], files
+
+
 def test_committed_baseline_matches_the_seeds(root, tmp_path, monkeypatch, capsys):
     """If this fails, rules or seeds changed: regenerate the baseline as .pre-commit-config.yaml says
     (seedlint --write-baseline .seedlint-baseline.json seeds/) and review the diff."""
+    args, files = hook_command(root)
     monkeypatch.chdir(root)
-    code = main(["--baseline", ".seedlint-baseline.json", "seeds/"])  # exactly as the hook runs
+    code = main(args + files)  # exactly what the pre-commit hook runs
     out, err = capsys.readouterr()
     assert code == 0, out
     assert "no longer found" not in err, err
     assert "suppressed by the baseline" in out
-    # and a new artefact in a seed fails
+    # and a new artefact in a seed fails the hook
     shutil.copytree(root / "seeds", tmp_path / "seeds")
     shutil.copy(root / ".seedlint-baseline.json", tmp_path)
     monkeypatch.chdir(tmp_path)
-    seed = sorted((tmp_path / "seeds").iterdir())[0]
+    seed = tmp_path / files[0]
     seed.write_text(seed.read_text(encoding="utf-8") + "\nSkip to main content\n", encoding="utf-8")
-    assert main(["--isolated", "--baseline", ".seedlint-baseline.json", "seeds/"]) == 1
+    assert main(args + files) == 1
     assert "Skip to main content" in capsys.readouterr().out
