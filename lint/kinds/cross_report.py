@@ -45,7 +45,7 @@ def summarize(doc, rule):
     names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
     head = dateline(doc)
     figures = []
-    for key, q, sent, _, _ in _mentions(doc, strict=False):
+    for key, q, sent, *_ in _mentions(doc):
         if key[1] in _TOLLS and not key[0]:
             s, e = sent.start + q.start, sent.start + q.end
             line, col = doc.position(s)

@@ -6,26 +6,34 @@ half a million" and "380,000" are not. Scales are normalised ("1.2 million" = "1
 
 News text is full of legitimately different numbers, so two mentions are taken for the same
 quantity only when they count the same thing (the same noun, or both count the dead or both
-the injured), their sentences share enough content words, and nothing marks a change over
-time (different years or months, "rose", "from ... to"). Keys with three or more different
-values are series, not contradictions, and are left alone.
+the injured) in different paragraphs, and either
+- their sentences are near copies (``near_share`` of the content words shared): one fact
+  restated, as text stitched from two sources does; or
+- their sentences share enough content words and nothing marks a change over time (different
+  years or months, "rose", "from ... to", "expected") or a rate ("per", "a year"), and the
+  thing counted is not a span of time.
+Keys with three or more different values are series, not contradictions, and are left alone.
 
 Options
 - ``min_shared`` (default 2) and ``min_share`` (default 0.5): content words (besides the
   counted noun) the two sentences must share, absolute and as a share of the shorter one.
+- ``near_share`` (default 0.7): the share that makes two sentences near copies (with at least
+  four shared words).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
 
-OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5)}
+OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5), "near_share": Option(float, 0.7)}
 SCOPES = ()
 
 _CLASSES = {
@@ -43,79 +51,83 @@ _TIME = re.compile(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def _mentions(doc, strict=True):
-    """(key, quantity, sentence, content key, time words) of every countable quantity; with
-    ``strict``, sentences that speak of change ("rose", "expected") are left out."""
+class Mention(NamedTuple):
+    key: tuple  # (unit, counted noun or toll class)
+    q: object  # the Quantity, offsets relative to the sentence
+    sent: object  # the sentence Span
+    words: frozenset  # content-word key of the rest of the sentence
+    times: frozenset  # time expressions in the sentence
+    loose: bool  # the sentence speaks of change or rates, or counts time
+
+
+def _mentions(doc):
+    """Every countable quantity; those in sentences that speak of change or rates, or that count
+    time, are marked ``loose``."""
     out = []
     for sent in doc.sentences:
         text = sent.text
         if not any(c.isdigit() for c in text) and "million" not in text and "half a" not in text:
             continue
         qs = find_quantities(text)
-        if not qs or (strict and _CHANGE.search(text)):
+        if not qs:
             continue
+        change = bool(_CHANGE.search(text))
         times = frozenset(t.lower() for t in _TIME.findall(text))
         for q in qs:
             noun = counted_noun(text, q)
             cls = _toll_class(text, q)
             if cls and (noun is None or noun in _PERSONS or noun == cls):
                 key = (q.unit, cls)
-            elif noun and noun not in _PERSONS and noun not in _TIME_NOUNS:
+            elif noun and noun not in _PERSONS:
                 key = (q.unit, noun)
             else:
                 continue
             rest = text[:q.start] + " " + text[q.end:]
-            out.append((key, q, sent, content_key(rest) - content_key(" ".join(key)), times))
+            out.append(Mention(key, q, sent, content_key(rest) - content_key(" ".join(key)), times,
+                               change or noun in _TIME_NOUNS))
     return out
 
 
 def _toll_class(text, q):
     """"dead" or "injured" when the words right after ("25 people died") or just before ("killed
     25", "a death toll of 25") the number say so."""
-    for rx_window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
+    for window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
         for c, rx in _CLASSES.items():
-            if rx.search(text, *rx_window):
+            if rx.search(text, *window):
                 return c
     return None
 
 
 def check(doc, rule):
-    need, share_min = rule.options["min_shared"], rule.options["min_share"]
     by_key = defaultdict(list)
     for m in _mentions(doc):
-        by_key[m[0]].append(m)
+        by_key[m.key].append(m)
+    para_starts = [p.start for p in doc.paragraphs]
     for key, ms in by_key.items():
-        if len(ms) < 2 or len({round(m[1].value, 6) for m in ms}) > 2:
+        if len(ms) < 2 or len({round(m.q.value, 6) for m in ms}) > 2:
             continue
-        for i, (_, qa, sa, ka, ta) in enumerate(ms):
-            hit = next((m for m in ms[i + 1:] if _conflict(doc, qa, sa, ka, ta, m, ms, need, share_min)), None)
-            if hit:
-                _, qb, sb, _, _ = hit
-                a = (sa.start + qa.start, sa.start + qa.end)
-                b = (sb.start + qb.start, sb.start + qb.end)
-                what = key[1]
-                yield from pair(doc, rule, a, b, f'"{qa.words}" {what}', f'"{qb.words}"')
+        for i, a in enumerate(ms):
+            b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, para_starts, rule.options)), None)
+            if b:
+                yield from pair(doc, rule, (a.sent.start + a.q.start, a.sent.start + a.q.end),
+                                (b.sent.start + b.q.start, b.sent.start + b.q.end),
+                                f'"{a.q.words}" {key[1]}', f'"{b.q.words}"')
                 break
 
 
-def _conflict(doc, qa, sa, ka, ta, other, mentions, need, share_min):
-    _, qb, sb, kb, tb = other
-    if sb is sa or qa.compatible(qb) or (ta and tb and ta != tb) or _paragraph(doc, sa) == _paragraph(doc, sb):
+def _conflict(a, b, mentions, para_starts, opts):
+    if b.sent is a.sent or a.q.compatible(b.q) or (a.times and b.times and a.times != b.times):
+        return False
+    if bisect.bisect_right(para_starts, a.sent.start) == bisect.bisect_right(para_starts, b.sent.start):
         return False
     # a sentence that also states a compatible value confirms the fact rather than contradicting it
-    if any(m[2] in (sa, sb) and (m[1].compatible(qa) if m[2] is sb else m[1].compatible(qb))
-           for m in mentions if m[1] not in (qa, qb)):
+    if any(m.sent is b.sent and m.q.compatible(a.q) or m.sent is a.sent and m.q.compatible(b.q)
+           for m in mentions if m is not a and m is not b):
+        return False
+    shared, share = overlap(a.words, b.words)
+    if shared >= 4 and share >= opts["near_share"]:
+        return True
+    if a.loose or b.loose:
         return False
     # shares of survey answers differ by question: percentages need closer sentences
-    return _same(ka, kb, need, max(share_min, 0.7) if qa.unit == "%" else share_min)
-
-
-def _paragraph(doc, sent):
-    import bisect
-    starts = doc.__dict__.setdefault("_paragraph_starts", [p.start for p in doc.paragraphs])
-    return bisect.bisect_right(starts, sent.start)
-
-
-def _same(ka, kb, need, share_min):
-    shared, share = overlap(ka, kb)
-    return shared >= need and share >= share_min
+    return shared >= opts["min_shared"] and share >= (max(opts["min_share"], 0.7) if a.q.unit == "%" else opts["min_share"])
