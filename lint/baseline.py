@@ -82,11 +82,13 @@ class Baseline:
     def base_dir(self) -> str:
         return os.path.dirname(os.path.abspath(self.path))
 
-    def filter(self, findings, documents, rule_ids=None) -> tuple[list, int, list]:
+    def filter(self, findings, documents, rule_ids=None, corpus_rule_ids=()) -> tuple[list, int, list]:
         """(new findings, how many were suppressed, stale entries).
 
         Only entries for the files linted now and the rules that ran can be stale: a hook
-        that lints one file must not call the rest of the baseline stale."""
+        that lints one file must not call the rest of the baseline stale. Corpus rules'
+        findings depend on the other files too, so theirs are stale only in a run over every
+        file the baseline names."""
         left = Counter(self.counts)
         new, suppressed = [], 0
         for f, k in zip(findings, keys(findings, documents, self.base_dir)):
@@ -96,9 +98,14 @@ class Baseline:
             else:
                 new.append(f)
         linted = {_relpath(p, self.base_dir) for p in documents}
+        whole = {p.split("[", 1)[0] for p, _, _ in self.counts} <= linted
+
+        def can_be_stale(path, rule):
+            return (path.split("[", 1)[0] in linted and (rule_ids is None or rule in rule_ids)
+                    and (whole or rule not in corpus_rule_ids))
+
         stale = [{"path": p, "rule": r, "count": n, "excerpt": self.excerpts.get((p, r, h), "")}
-                 for (p, r, h), n in sorted(left.items())
-                 if n > 0 and p.split("[", 1)[0] in linted and (rule_ids is None or r in rule_ids)]
+                 for (p, r, h), n in sorted(left.items()) if n > 0 and can_be_stale(p, r)]
         return new, suppressed, stale
 
 

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import __version__, baseline, config, runner, suppress
-from .engine import lint_text, select_rules, severity_at_least
+from .engine import corpus_rules, lint_text, select_rules, severity_at_least
 from .finding import CATEGORIES, SEVERITIES
 from .output import FORMATS, writer
 from .rules import Rule, RuleError, load_rules
@@ -221,7 +221,8 @@ def _suppressed_inline(findings, documents, rules):
 
 def _apply_baseline(known, findings, run):
     path = known.path
-    findings, run.baseline_suppressed, stale = known.filter(findings, run.documents, {r.id for r in run.rules})
+    findings, run.baseline_suppressed, stale = known.filter(findings, run.documents, {r.id for r in run.rules},
+                                                           {r.id for r in corpus_rules(run.rules)})
     if stale:
         n = sum(e["count"] for e in stale)
         print(f"seedlint: {path}: {n} baseline entr{'y' if n == 1 else 'ies'} no longer found (fixed? "

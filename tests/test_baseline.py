@@ -124,3 +124,24 @@ def test_committed_baseline_matches_the_seeds(root, tmp_path, monkeypatch, capsy
     seed.write_text(seed.read_text(encoding="utf-8") + "\nSkip to main content\n", encoding="utf-8")
     assert main(args + files) == 1
     assert "Skip to main content" in capsys.readouterr().out
+
+
+def test_corpus_rule_entries_are_stale_only_in_a_whole_run(tmp_path):
+    from lint import baseline
+    from lint.document import Document
+    from lint.finding import Finding
+
+    docs = {p: Document("Same line in both.\n", path=p) for p in ("x.txt", "y.txt")}
+
+    def finding(path, rule):
+        return Finding(path, 1, 1, 1, 5, rule, "contradiction", "warning", "m", "Same", start=0, end=4)
+
+    base = str(tmp_path / "b.json")
+    baseline.write(base, [finding("x.txt", "C9"), finding("x.txt", "A1"), finding("y.txt", "A1")], docs)
+    known = baseline.load(base)
+    one_file = {"x.txt": docs["x.txt"]}
+    _, _, stale = known.filter([], one_file, {"C9", "A1"}, corpus_rule_ids={"C9"})
+    assert [e["rule"] for e in stale] == ["A1"]  # C9 may only need y.txt to fire
+    new, n, stale = known.filter([finding("x.txt", "A1"), finding("y.txt", "A1")], docs, {"C9", "A1"},
+                                 corpus_rule_ids={"C9"})
+    assert (new, n, [e["rule"] for e in stale]) == ([], 2, ["C9"])
