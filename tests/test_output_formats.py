@@ -76,6 +76,9 @@ def test_sarif_validates_and_carries_metadata(corpus, capsys):
         assert loc["artifactLocation"]["uri"] == "docs/bad.md"
         assert loc["region"]["startLine"] >= 1 and loc["region"]["endColumn"] >= 1
         assert r["partialFingerprints"]
+    broken = json.loads(out)  # the schema has teeth: a result without its message is rejected
+    del broken["runs"][0]["results"][0]["message"]
+    assert not validator.is_valid(broken)
     nav = next(r for r in results if r["ruleId"] == "A101")
     assert nav["locations"][0]["physicalLocation"]["region"]["endColumn"] == 21
     assert rules[nav["ruleIndex"]]["defaultConfiguration"]["level"] == "warning"
