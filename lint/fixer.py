@@ -21,18 +21,53 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 
 from .finding import Finding, Fix
 
 MAX_ROUNDS = 10
+PROSE_WORDS = 8
 BOM = "\ufeff"
 
 
-def chosen(findings, unsafe=False) -> list[Finding]:
-    """The findings whose fix this run may apply."""
-    return [f for f in findings if f.fix is not None and (unsafe or f.fix.safe)]
+def chosen(findings, unsafe=False, text=None, offset_map=None) -> list[Finding]:
+    """The findings whose fix this run may apply. Given the ``text`` the fixes edit, a safe
+    fix that would delete running prose is held back (see `deletes_prose`)."""
+    out = []
+    for f in findings:
+        if f.fix is None or not (unsafe or f.fix.safe):
+            continue
+        if not unsafe and text is not None:
+            s, e = (offset_map(f.fix.start), offset_map(f.fix.end)) if offset_map else (f.fix.start, f.fix.end)
+            if deletes_prose(text[s:e], f.fix.replacement):
+                continue
+        out.append(f)
+    return out
+
+
+# Words of running text: Markdown links and images, URLs and emphasis markers do not count.
+_NOT_PROSE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<?https?://\S+|[*_#>|]+")
+_SENTENCE = re.compile(r"[a-z][^.!?]*[.!?][\"'”’)]*\s*$")
+
+
+def deletes_prose(old: str, new: str) -> bool:
+    """True when replacing ``old`` by ``new`` removes running text: a line of at least
+    `PROSE_WORDS` words outside links and URLs that ends like a sentence or is mostly
+    lower-case words (prose, not a title, a credit or a list of names). Rules make mistakes; a
+    safe fix must not cost the corpus an article sentence, so such deletions wait for
+    --unsafe-fixes."""
+    if len(old) - len(new) < 30:
+        return False
+    for line in old.splitlines():
+        words = _NOT_PROSE.sub(" ", line).split()
+        if len(words) < PROSE_WORDS or " ".join(words) in new:
+            continue
+        lower = sum(1 for w in words if w[:1].islower())
+        if lower * 2 >= len(words) or _SENTENCE.search(" ".join(words)):
+            return True
+    return False
 
 
 def _order(f: Finding):
@@ -93,22 +128,57 @@ class Fixed:
     stable: bool = True  # False: stopped at max_rounds with fixes still pending
 
 
-def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_ROUNDS) -> Fixed:
-    """Rounds of `resolve` + `apply_fixes` on ``text`` (the file's own text: CRLF allowed)."""
+def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_ROUNDS, observe=None) -> Fixed:
+    """Rounds of `resolve` + `apply_fixes` on ``text`` (the file's own text: CRLF allowed).
+    ``observe(text, fixes)`` is called before each round with the fixes it applies."""
     result = Fixed(text, findings=list(findings))
     while result.rounds < max_rounds:
-        todo = resolve(chosen(result.findings, unsafe))
+        newline, offset_map = _line_style(result.text)
+        todo = resolve(chosen(result.findings, unsafe, result.text, offset_map))
         if not todo:
             break
-        result.text = apply_fixes(result.text, [f.fix for f in todo], *_line_style(result.text))
+        if observe is not None:
+            observe(result.text, [f.fix for f in todo])
+        result.text = apply_fixes(result.text, [f.fix for f in todo], newline, offset_map)
         result.applied += len(todo)
         result.rounds += 1
         if relint is None:
             break
         result.findings = list(relint(result.text))
     else:
-        result.stable = not chosen(result.findings, unsafe)
+        result.stable = not chosen(result.findings, unsafe, result.text, _line_style(result.text)[1])
     return result
+
+
+def deleted_lines(text: str, findings, relint, unsafe=False) -> set[int]:
+    """1-based numbers of the lines of ``text`` (LF) whose every letter and digit ``--fix``
+    would remove: what a fix deletes, as opposed to what it edits (a repaired character, a
+    link reduced to its text, two halves of a sentence joined)."""
+    import difflib
+
+    origin = list(range(len(text)))  # for each character of the current text, its offset in text, or -1
+
+    def track(current, fixes):
+        new, pos = [], 0
+        for fx in fixes:
+            new += origin[pos:fx.start]
+            kept = [-1] * len(fx.replacement)
+            old = current[fx.start:fx.end]
+            for a, b, n in difflib.SequenceMatcher(None, old, fx.replacement, autojunk=False).get_matching_blocks():
+                kept[b:b + n] = origin[fx.start + a:fx.start + a + n]
+            new += kept
+            pos = fx.end
+        origin[:] = new + origin[pos:]
+
+    fix_until_stable(text, findings, unsafe, relint, observe=track)
+    alive = set(origin)
+    doc_lines, out, start = text.split("\n"), set(), 0
+    for number, line in enumerate(doc_lines, 1):
+        letters = [start + i for i, c in enumerate(line) if c.isalnum()]
+        if letters and not alive.intersection(letters):
+            out.add(number)
+        start += len(line) + 1
+    return out
 
 
 def _shift(f: Finding, by: int) -> Finding:
