@@ -1,0 +1,171 @@
+"""boilerplate: blocks of page chrome found by their shape and their neighbours (jusText-style).
+
+Menus, link lists, social buttons and footers have no telling phrase, but they have a shape:
+lines that are mostly link text, or have no readable words at all (icons, images), standing
+together. Each line is classed
+
+- ``chrome``: links or images with no words once Markdown is stripped (icons), or at least
+  ``link_density`` of its visible characters are link text;
+- ``prose``: at least ``prose_words`` words, mostly not links;
+- ``short``: anything else (headings, labels, list items) - judged by its neighbours.
+
+A run of ``chrome`` and ``short`` lines (blank lines do not break it) that holds at least
+``min_chrome`` chrome lines, with chrome the majority, is reported as one block, trimmed to
+start and end on chrome lines: a short line is boilerplate only between chrome lines, never at
+the edge next to prose (a heading above a list of links is the article's).
+
+Whole-page scrapes (at least ``page_share`` of the document's lines are chrome, some of it
+above the first paragraph of prose and some below the last) get a second, context-aware pass: the article is taken to be the densest stretch of prose (the
+best-scoring span, prose lines counting their words and chrome lines against, widened to the
+nearest chrome on either side), and the short lines outside it that sit among chrome are
+reported as well - the menus, section labels and
+footer fragments around the story.
+
+Options
+- ``link_density`` (default 0.5), ``prose_words`` (default 12), ``min_chrome`` (default 3),
+  ``page_share`` (default 0.1; 0 turns the page pass off). Outside whole-page scrapes
+  only blocks of word-less chrome (icon and image links) are reported: in extracted text a
+  list of links is as often the article's own (sources, products) as a menu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+from .existence import delete_lines
+
+OPTIONS = {
+    "link_density": Option(float, 0.5),
+    "prose_words": Option(int, 12),
+    "min_chrome": Option(int, 3),
+    "page_share": Option(float, 0.1),
+}
+SCOPES = ("document",)
+
+CHROME, SHORT, PROSE = "chrome", "short", "prose"
+# [text](url) and ![alt](src), with one level of nested brackets (a linked image inside a link).
+_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+                   r"(?:\s+\"[^\"\n]*\")?\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
+_DECOR = re.compile(r"[*_#>|`~=]+|^\s*(?:[-+•·]|\d{1,3}[.)])\s+")
+_WORD = re.compile(r"\w+")
+
+
+def line_class(text: str, link_density: float, prose_words: int) -> str:
+    """chrome, short or prose, from the line's visible text and how much of it is link text."""
+    has_link = "](" in text
+    if has_link:
+        linked = 0
+
+        def visible(m):
+            nonlocal linked
+            if m.group(1):
+                return " "
+            inner = _IMAGE.sub(" ", m.group(2)).strip()
+            linked += len(inner)
+            return inner
+
+        text = _LINK.sub(visible, text)
+    else:
+        linked = 0
+    shown = _DECOR.sub(" ", text).strip()
+    words = len(_WORD.findall(shown))
+    if words == 0:
+        return CHROME if has_link else SHORT  # an icon or image link; a bare separator is neutral
+    if linked and linked >= link_density * len(shown):
+        return CHROME
+    return PROSE if words >= prose_words else SHORT
+
+
+def _alt_text(m):
+    return "" if m.group(1) else m.group(2)
+
+
+def check(doc, rule):
+    o = rule.options
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    if not lines:
+        return
+    classes = [line_class(ln.text, o["link_density"], o["prose_words"]) for ln in lines]
+    chrome = classes.count(CHROME)
+    page = o["page_share"] and chrome >= 5 and _whole_page(classes, o["page_share"])
+    flagged = set(_chrome_blocks(classes, o["min_chrome"]))
+    if page:
+        flagged.update(_outside_article(lines, classes))
+    else:  # in extracted text a list of links is often the article's own (sources, products)
+        flagged = {k for k in flagged if not _WORD.search(_LINK.sub(_alt_text, lines[k].text))}
+    for a, b in _runs(sorted(flagged)):
+        start, end = lines[a].start, lines[b].end
+        n = b - a + 1
+        yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
+                           lines=n, match=lines[a].text.strip()[:60])
+
+
+def _whole_page(classes, share):
+    """A whole-page scrape: chrome is common and stands both above the first paragraph of prose
+    (menus) and below the last one (footers), or a whole menu stands above it (a page can end
+    in a prose footer). Lists of links inside an article do not make a page."""
+    if PROSE not in classes or classes.count(CHROME) < share * len(classes):
+        return False
+    first, last = classes.index(PROSE), len(classes) - 1 - classes[::-1].index(PROSE)
+    above, below = classes[:first].count(CHROME), classes[last + 1:].count(CHROME)
+    return (above >= 3 and below >= 3) or above >= 5
+
+
+def _chrome_blocks(classes, min_chrome):
+    i, n = 0, len(classes)
+    while i < n:
+        if classes[i] != CHROME:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and classes[j + 1] != PROSE:
+            j += 1
+        while classes[j] != CHROME:  # trim trailing short lines
+            j -= 1
+        block = classes[i:j + 1]
+        if block.count(CHROME) >= min_chrome and 2 * block.count(CHROME) > len(block):
+            yield from range(i, j + 1)
+        i = j + 1
+
+
+def _outside_article(lines, classes):
+    """Short lines outside the best prose span that have chrome on both sides within reach."""
+    best, best_span, run, run_start = 0, None, 0, 0
+    for k, c in enumerate(classes):
+        score = len(lines[k].text.split()) if c == PROSE else (-8 if c == CHROME else -1)
+        if run <= 0:
+            run, run_start = 0, k
+        run += score
+        if run > best:
+            best, best_span = run, (run_start, k)
+    if best_span is None:
+        return
+    a, b = best_span
+    while a > 0 and classes[a - 1] != CHROME:  # the title and byline above the first paragraph
+        a -= 1
+    while b + 1 < len(classes) and classes[b + 1] != CHROME:
+        b += 1
+    for k, c in enumerate(classes):
+        if c == SHORT and not a <= k <= b and _near_chrome(classes, k):
+            yield k
+
+
+def _near_chrome(classes, k, reach=3):
+    before = classes[max(0, k - reach):k]
+    after = classes[k + 1:k + 1 + reach]
+    return CHROME in before + after and PROSE not in before[-1:] + after[:1]
+
+
+def _runs(indices):
+    if not indices:
+        return
+    a = b = indices[0]
+    for k in indices[1:]:
+        if k == b + 1:
+            b = k
+        else:
+            yield a, b
+            a = b = k
+    yield a, b
