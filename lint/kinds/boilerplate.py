@@ -24,8 +24,9 @@ footer fragments around the story.
 Options
 - ``link_density`` (default 0.5), ``prose_words`` (default 12), ``min_chrome`` (default 3),
   ``page_share`` (default 0.1; 0 turns the page pass off). Outside whole-page scrapes
-  only blocks of word-less chrome (icon and image links) are reported: in extracted text a
-  list of links is as often the article's own (sources, products) as a menu.
+  only blocks of word-less chrome (icon and image links) and menus above the first paragraph
+  (link labels of at most four words) are reported: in extracted text a list of links is as
+  often the article's own (sources, products) as a menu.
 """
 
 from __future__ import annotations
@@ -52,13 +53,12 @@ _DECOR = re.compile(r"[*_#>|`~=]+|^\s*(?:[-+•·]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
 
 
-def line_class(text: str, link_density: float, prose_words: int) -> str:
-    """chrome, short or prose, from the line's visible text and how much of it is link text."""
-    has_link = "](" in text
-    if has_link:
-        linked = 0
-
-        def visible(m):
+def visible(text: str) -> tuple[str, int]:
+    """The line as a reader sees it (link text kept, images, URLs and Markdown marks dropped)
+    and how many of its characters are link text."""
+    linked = 0
+    if "](" in text:
+        def keep_text(m):
             nonlocal linked
             if m.group(1):
                 return " "
@@ -66,20 +66,19 @@ def line_class(text: str, link_density: float, prose_words: int) -> str:
             linked += len(inner)
             return inner
 
-        text = _LINK.sub(visible, text)
-    else:
-        linked = 0
-    shown = _DECOR.sub(" ", text).strip()
+        text = _LINK.sub(keep_text, text)
+    return _DECOR.sub(" ", text).strip(), linked
+
+
+def line_class(text: str, link_density: float, prose_words: int) -> str:
+    """chrome, short or prose, from the line's visible text and how much of it is link text."""
+    shown, linked = visible(text)
     words = len(_WORD.findall(shown))
     if words == 0:
-        return CHROME if has_link else SHORT  # an icon or image link; a bare separator is neutral
+        return CHROME if "](" in text else SHORT  # an icon or image link; a bare separator is neutral
     if linked and linked >= link_density * len(shown):
         return CHROME
     return PROSE if words >= prose_words else SHORT
-
-
-def _alt_text(m):
-    return "" if m.group(1) else m.group(2)
 
 
 def check(doc, rule):
@@ -94,12 +93,19 @@ def check(doc, rule):
     if page:
         flagged.update(_outside_article(lines, classes))
     else:  # in extracted text a list of links is often the article's own (sources, products)
-        flagged = {k for k in flagged if not _WORD.search(_LINK.sub(_alt_text, lines[k].text))}
+        first = classes.index(PROSE) if PROSE in classes else len(classes)
+        flagged = {k for k in flagged if not _WORD.search(visible(lines[k].text)[0])
+                   or (k < first and _menu_item(lines[k].text))}
     for a, b in _runs(sorted(flagged)):
         start, end = lines[a].start, lines[b].end
         n = b - a + 1
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
                            lines=n, match=lines[a].text.strip()[:60])
+
+
+def _menu_item(text):
+    """A menu entry: a link label of a few words."""
+    return len(_WORD.findall(visible(text)[0])) <= 4
 
 
 def _whole_page(classes, share):
