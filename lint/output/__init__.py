@@ -16,6 +16,7 @@ FORMATS = {
     "sarif": "sarif",
     "junit": "junit",
     "gitlab": "gitlab",
+    "html": "html",
 }
 
 
