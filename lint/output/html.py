@@ -453,5 +453,6 @@ each(document.querySelectorAll('input[data-cat]'),function(box){
 });
 var only=document.getElementById('fixable-only');
 if(only)only.addEventListener('change',function(){document.body.classList.toggle('fixable-only',only.checked);});
+document.documentElement.setAttribute('data-ready','1');
 })();
 """
