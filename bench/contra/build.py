@@ -144,10 +144,17 @@ def inject_quantity(text, rng, year):
         v = int(m.group(1).replace(",", ""))
         if 1900 <= v <= 2100 and "," not in m.group(1):
             continue
+        before = sent[:m.start()].lower()
+        lower_bound = re.search(r"(?:more than|over|at least|upwards of|exceeds?) $", before)
+        upper_bound = re.search(r"(?:up to|less than|under|fewer than|at most|no more than) $", before)
         factor = rng.uniform(1.6, 4.0)
-        nv = int(round(v * factor)) if rng.random() < 0.6 else max(2, int(round(v / factor)))
+        # a restatement that really contradicts: "more than 8,200" only by a smaller figure
+        up = not lower_bound and (upper_bound or rng.random() < 0.6)
+        nv = int(round(v * factor)) if up else max(2, int(round(v / factor)))
+        if nv == v:
+            continue
         num = fmt_number(nv, m.group(1))
-        qual = rng.choice(["", "", "", "about ", "more than "])
+        qual = rng.choice(["", "", "", "about ", "more than " if up else "fewer than "])
         piece = sent
         if rng.random() < 0.4 and "," in sent:
             # keep the clause that holds the number
@@ -159,7 +166,8 @@ def inject_quantity(text, rng, year):
         if m.group(0) not in piece:
             piece = sent
         i = piece.index(m.group(0))
-        if qual and re.search(r"(?:more than|about|over|nearly|almost|around|some|up to|less than) $", piece[:i]):
+        if re.search(r"(?:more than|about|over|nearly|almost|around|some|up to|less than|at least|under|fewer than|"
+                     r"upwards of|at most|no more than|exceeds?|approximately|roughly) $", piece[:i].lower()):
             qual = ""
         restated = piece[:i] + qual + num + m.group(0)[len(m.group(1)):] + piece[i + len(m.group(0)):]
         res = insert_sentence(text, rng, restated, e)

@@ -80,6 +80,10 @@ def find_quantities(text: str, small_words=False):
     return out
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
+
+
 def _is_not_a_quantity(text, m, raw):
     s, e = m.start("num"), m.end("num")
     before, after = text[max(0, s - 2):s], text[e:e + 2]
@@ -91,6 +95,8 @@ def _is_not_a_quantity(text, m, raw):
         return True  # a footnote or list number opening the line
     if re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3]):
         return True  # an ordinal
+    if _RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+        return True  # an end of a range ("$2,000-$6,000", "50 to 60 years", "60, 70 years"): not one value
     return False
 
 

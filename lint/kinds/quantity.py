@@ -18,7 +18,7 @@ Options
 - ``min_shared`` (default 2) and ``min_share`` (default 0.5): content words (besides the
   counted noun) the two sentences must share, absolute and as a share of the shorter one.
 - ``near_share`` (default 0.7): the share that makes two sentences near copies (with at least
-  four shared words).
+  six shared words, and no other figure that differs).
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ _CHANGE = re.compile(r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|incr
                      r"drop\w*|declin\w*|jump\w*|doubl\w*|up from|down from|compared|versus|vs|average|each|every|"
                      r"per|a year|a month|a day|annual\w*|target|goal|plans?|expect\w*|could|would|might|may)\b", re.I)
 _TIME = re.compile(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\w*|sept\w*|oct\w*|nov\w*|dec\w*|"
-                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last \w+|this \w+|"
-                   r"next \w+|previous \w+|earlier|later|now|currently|initially|first|then)\b", re.I)
+                   r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                   r"(?:last|this|next|previous) (?:week|month|year|decade|season|quarter|summer|winter|spring|autumn)|"
+                   r"earlier|later|now|currently|initially|then)\b", re.I)
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -68,12 +69,16 @@ def _mentions(doc):
         text = sent.text
         if not any(c.isdigit() for c in text) and "million" not in text and "half a" not in text:
             continue
+        if not text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            continue  # spec sheets, table rows and headings: figures of many things, not claims
         qs = find_quantities(text)
         if not qs:
             continue
         change = bool(_CHANGE.search(text))
         times = frozenset(t.lower() for t in _TIME.findall(text))
         for q in qs:
+            if "\n" in text and not _line_of(text, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
+                continue  # a list line inside a hard-wrapped block
             noun = counted_noun(text, q)
             cls = _toll_class(text, q)
             if cls and (noun is None or noun in _PERSONS or noun == cls):
@@ -86,6 +91,10 @@ def _mentions(doc):
             out.append(Mention(key, q, sent, content_key(rest) - content_key(" ".join(key)), times,
                                change or noun in _TIME_NOUNS))
     return out
+
+
+def _line_of(text, i):
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
 
 
 def _toll_class(text, q):
@@ -104,10 +113,11 @@ def check(doc, rule):
         by_key[m.key].append(m)
     para_starts = [p.start for p in doc.paragraphs]
     for key, ms in by_key.items():
-        if len(ms) < 2 or len({round(m.q.value, 6) for m in ms}) > 2:
+        if len(ms) < 2:
             continue
+        series = len({round(m.q.value, 6) for m in ms}) > 2
         for i, a in enumerate(ms):
-            b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, para_starts, rule.options)), None)
+            b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, para_starts, rule.options, series)), None)
             if b:
                 yield from pair(doc, rule, (a.sent.start + a.q.start, a.sent.start + a.q.end),
                                 (b.sent.start + b.q.start, b.sent.start + b.q.end),
@@ -115,19 +125,23 @@ def check(doc, rule):
                 break
 
 
-def _conflict(a, b, mentions, para_starts, opts):
+def _conflict(a, b, mentions, para_starts, opts, series):
     if b.sent is a.sent or a.q.compatible(b.q) or (a.times and b.times and a.times != b.times):
         return False
     if bisect.bisect_right(para_starts, a.sent.start) == bisect.bisect_right(para_starts, b.sent.start):
         return False
-    # a sentence that also states a compatible value confirms the fact rather than contradicting it
-    if any(m.sent is b.sent and m.q.compatible(a.q) or m.sent is a.sent and m.q.compatible(b.q)
-           for m in mentions if m is not a and m is not b):
-        return False
+    in_a = [m for m in mentions if m.sent is a.sent]
+    in_b = [m for m in mentions if m.sent is b.sent]
     shared, share = overlap(a.words, b.words)
-    if shared >= 4 and share >= opts["near_share"]:
-        return True
-    if a.loose or b.loose:
+    if shared >= 6 and share >= opts["near_share"]:
+        # one sentence restated: its numbers pair up in order, and only this pair differs
+        # (a template filled with other figures, "5 files changed" / "3 files changed", is not)
+        rest_a = sorted(q.value for q in find_quantities(a.sent.text) if q.start != a.q.start)
+        rest_b = sorted(q.value for q in find_quantities(b.sent.text) if q.start != b.q.start)
+        return len(in_a) == len(in_b) and in_a.index(a) == in_b.index(b) and rest_a == rest_b
+    # a sentence that also states a compatible value confirms the fact rather than contradicting it
+    if series or a.loose or b.loose or any(m.q.compatible(a.q) for m in in_b) or any(
+            m.q.compatible(b.q) for m in in_a):
         return False
     # shares of survey answers differ by question: percentages need closer sentences
     return shared >= opts["min_shared"] and share >= (max(opts["min_share"], 0.7) if a.q.unit == "%" else opts["min_share"])
