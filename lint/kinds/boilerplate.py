@@ -92,6 +92,7 @@ def check(doc, rule):
     flagged = set(_chrome_blocks(classes, o["min_chrome"]))
     if page:
         flagged.update(_outside_article(lines, classes))
+        flagged.update(k for k, c in enumerate(classes) if c == CHROME)
     else:  # in extracted text a list of links is often the article's own (sources, products)
         first = classes.index(PROSE) if PROSE in classes else len(classes)
         flagged = {k for k in flagged if not _WORD.search(visible(lines[k].text)[0])
@@ -154,7 +155,7 @@ def _outside_article(lines, classes):
     while b + 1 < len(classes) and classes[b + 1] != CHROME:
         b += 1
     for k, c in enumerate(classes):
-        if c == SHORT and not a <= k <= b and _near_chrome(classes, k):
+        if c != CHROME and not a <= k <= b:
             yield k
 
 
