@@ -1,0 +1,84 @@
+"""offtopic-voice: a first-person passage in an article otherwise told in the third person.
+
+Text spliced in from a blog, a tweet or a columnist carries its author's voice: "My colleague
+also stressed: …", "I just got home from New England". When nothing else in the document
+speaks in the first person outside quotation marks, such a sentence is out of place — the
+more so when its words and names are foreign to the article too (``min_novelty``,
+``min_foreign_names``: a writer's own aside stays with the article's cast). Quoted speech
+("I was surprised," she said) is ignored: only words outside quotation marks count.
+
+Options: ``min_novelty`` (0.5: share of the sentence's rarity weight in words the rest of the
+document never uses), ``min_sentences`` (8: the rest of the document needs this many
+sentences to have a voice of its own), ``min_foreign_names`` (1), ``max_per_document`` (1).
+One finding spans the paragraph's first-person sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+
+OPTIONS = {
+    "min_novelty": Option(float, 0.5, doc="lowest share of rare-word weight foreign to the document"),
+    "min_sentences": Option(int, 8, doc="documents with fewer sentences are left alone"),
+    "min_foreign_names": Option(int, 1, doc="names (capitalised words) the rest of the document never uses"),
+    "max_per_document": Option(int, 1, doc="report at most this many passages per document"),
+}
+
+_QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]|‘[^‘’]*’(?!\w)")
+_FIRST = re.compile(r"(?<![\w'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\w'’])")
+
+
+def first_person(doc, sentences) -> list[list[str]]:
+    """Per sentence, its first-person words outside quotation marks ("I", "my", ...).
+    Quotes are found over the whole paragraph: a quotation often spans sentences."""
+    if not sentences:
+        return []
+    start = sentences[0].start
+    text = doc.text[start:sentences[-1].end]
+    quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(text)]
+    out = [[] for _ in sentences]
+    for m in _FIRST.finditer(text):
+        pos = m.start() + start
+        if any(a <= pos < b for a, b in quoted):
+            continue
+        for k, s in enumerate(sentences):
+            if s.start <= pos < s.end:
+                out[k].append(m.group())
+    return out
+
+
+def check(doc, rule):
+    from ..topic.cohesion import profile, score_sentences
+    from ..topic.lexicon import entities, surfaces
+
+    def others(i):
+        return {n for j, p in enumerate(prof.paragraphs) if j != i for n in (*entities(p.text), *p.bag)}
+
+    opts = rule.options
+    n_sentences = len(doc.sentences)
+    if n_sentences < opts["min_sentences"]:
+        return
+    prof = profile(doc)
+    voiced = [first_person(doc, sents) for sents in prof.sentences]
+    per_para = [sum(len(v) for v in vs) for vs in voiced]
+    total = sum(per_para)
+    reported = 0
+    for i, sents in enumerate(prof.sentences):
+        # the rest of the document must be long enough to have a voice of its own
+        if (not per_para[i] or total - per_para[i] > 0 or reported >= opts["max_per_document"]
+                or n_sentences - len(sents) < opts["min_sentences"]):
+            continue
+        scored = score_sentences(prof, i)
+        hits = [(s, v) for s, v in zip(scored, voiced[i]) if v and s.novelty >= opts["min_novelty"]]
+        names = {n for s, _ in hits for n in entities(s.text)} - others(i)
+        if not hits or len(names) < opts["min_foreign_names"]:
+            continue
+        reported += 1
+        first, last = hits[0][0], hits[-1][0]
+        words = [w for s, _ in hits for w in surfaces(s.text, s.foreign, 4)]
+        f = rule.finding(doc, first.start, last.end, voice=", ".join(dict.fromkeys(v for _, vs in hits for v in vs)),
+                         foreign=", ".join(words[:6]) or "none",
+                         novelty=f"{max(s.novelty for s, _ in hits):.0%}")
+        yield f
