@@ -139,8 +139,10 @@ def inject_quantity(text, rng, year):
     for s, e in sents:
         sent = text[s:e]
         m = _QUANTITY.search(sent)
-        if not m or len(sent.split()) > 45:
+        if not m or len(sent.split()) > 45 or "|" in sent or not sent.rstrip().endswith((".", "!", "?")):
             continue
+        if re.search(r"\d\s*(?:-|–|to|or|and|,)\s*$", sent[:m.start()]) or re.match(r"\s*(?:-|–|to|or)\s*\d", sent[m.end(1):]):
+            continue  # one end of a range or a list of figures
         v = int(m.group(1).replace(",", ""))
         if 1900 <= v <= 2100 and "," not in m.group(1):
             continue
@@ -166,8 +168,14 @@ def inject_quantity(text, rng, year):
         if m.group(0) not in piece:
             piece = sent
         i = piece.index(m.group(0))
-        if re.search(r"(?:more than|about|over|nearly|almost|around|some|up to|less than|at least|under|fewer than|"
-                     r"upwards of|at most|no more than|exceeds?|approximately|roughly) $", piece[:i].lower()):
+        q_old = re.search(r"(?:more than|about|over|nearly|almost|around|some|up to|less than|at least|under|fewer than|"
+                          r"upwards of|at most|no more than|exceeds?|approximately|roughly) $", piece[:i].lower())
+        if q_old and (lower_bound or upper_bound):
+            # "more than 8,200" restated as "3,000" or "fewer than 3,000": the bound goes too
+            i -= len(q_old.group(0))
+            piece = piece[:i] + piece[i + len(q_old.group(0)):]
+            qual = rng.choice(["", "fewer than " if not up else "more than "])
+        elif q_old:
             qual = ""
         restated = piece[:i] + qual + num + m.group(0)[len(m.group(1)):] + piece[i + len(m.group(0)):]
         res = insert_sentence(text, rng, restated, e)

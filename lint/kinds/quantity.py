@@ -17,8 +17,8 @@ Keys with three or more different values are series, not contradictions, and are
 Options
 - ``min_shared`` (default 2) and ``min_share`` (default 0.5): content words (besides the
   counted noun) the two sentences must share, absolute and as a share of the shorter one.
-- ``near_share`` (default 0.7): the share that makes two sentences near copies (with at least
-  six shared words, and no other figure that differs).
+- ``near_share`` (default 0.9): the share that makes two sentences near copies (with at least
+  four shared words, and no other figure that differs).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
 
-OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5), "near_share": Option(float, 0.7)}
+OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5), "near_share": Option(float, 0.9)}
 SCOPES = ()
 
 _CLASSES = {
@@ -133,7 +133,7 @@ def _conflict(a, b, mentions, para_starts, opts, series):
     in_a = [m for m in mentions if m.sent is a.sent]
     in_b = [m for m in mentions if m.sent is b.sent]
     shared, share = overlap(a.words, b.words)
-    if shared >= 6 and share >= opts["near_share"]:
+    if shared >= 4 and share >= opts["near_share"]:
         # one sentence restated: its numbers pair up in order, and only this pair differs
         # (a template filled with other figures, "5 files changed" / "3 files changed", is not)
         rest_a = sorted(q.value for q in find_quantities(a.sent.text) if q.start != a.q.start)
