@@ -1,0 +1,220 @@
+"""typo: misspelt words (non-words), with ranked suggestions.
+
+A lower-case word is judged against a large English vocabulary with word frequencies
+(wordfreq's, compiled once into a cache file) and its edit-distance neighbourhood:
+
+- a word missing from the vocabulary is a typo when a common word lies within two slips of
+  it (``vist`` -> ``visit``), unless it is built from common words (``deoccupation``,
+  ``microinverters``: prefix, suffix or compound) and no neighbour is a clearly better reading;
+- a rare word that *is* in the vocabulary (web text holds common misspellings too) is a typo
+  only when a neighbour is far more common once the slip is priced in (``untill``, ``youre``);
+- suggestions are ranked by frequency minus a slip cost (dropped and doubled letters, swapped
+  neighbours and neighbouring keys are likely; a wrong first letter is not).
+
+Names and rare words stay silent: capitalised and all-caps tokens are not judged, nor words
+that recur in the document, nor tokens glued to hyphens, digits, slashes, dots or ``@`` (URLs,
+e-mails, handles, compounds), nor Markdown code, link targets and HTML. Possessives and
+contractions are judged by their stem. British and American spellings are both in the
+vocabulary. The configuration's ``accept-words`` silence a word, ``reject-words`` always flag.
+
+Options
+- ``min_length``: shortest word judged (default 3).
+- ``recurrence``: a word seen this many times in the document is taken as intended (default 2).
+- ``misspelling_lists``: known-misspelling lists that add precision-safe hits, from packages
+  installed beside seedlint: ``codespell`` (codespell's dictionary). Default none; an absent
+  package is skipped.
+- ``max_suggestions``: suggestions per finding (default 3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..finding import Fix
+from . import Option
+
+OPTIONS = {
+    "min_length": Option(int, 3),
+    "recurrence": Option(int, 2),
+    "misspelling_lists": Option(list, []),
+    "max_suggestions": Option(int, 3),
+}
+LISTS = ("codespell",)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_OPEN = "([{\"'“‘*_«"
+_CLOSE = ".,;:!?)]}\"'”’*_»…"
+_SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
+_SKIP_MARKDOWN = ("code", "autolink", "html", "image")
+SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged
+FAR_BELOW_ZIPF = 20  # rarer words get two-edit readings too
+
+
+def prepare(rule):
+    o = rule.options
+    bad = [n for n in o["misspelling_lists"] if n not in LISTS]
+    if bad:
+        raise ValueError(f"misspelling_lists: unknown list(s) {', '.join(bad)} (known: {', '.join(LISTS)})")
+    if o["min_length"] < 1 or o["recurrence"] < 1 or o["max_suggestions"] < 1:
+        raise ValueError("min_length, recurrence and max_suggestions must be positive")
+    return None
+
+
+def check(doc, rule):
+    from ..spelling import known, vocabulary
+
+    vocab = vocabulary.load()
+    o = rule.options
+    settings = getattr(doc, "settings", None)
+    lists = known.load(tuple(o["misspelling_lists"]))
+    text = doc.text
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return
+    counts = Counter(map(str.lower, tokens))
+    # Only the few lower-case forms that are not common words go further.
+    suspects = {t for t in set(tokens) - vocab.common if t.islower() and len(t) >= o["min_length"]}
+    for token in sorted(suspects):
+        word = _stem(token.replace("’", "'"))
+        if not word or (settings is not None and (settings.accepts(token) or _is_rejected(settings, token))):
+            continue
+        if counts[token] >= o["recurrence"] or _noisy(word):
+            continue
+        places = list(_occurrences(doc, token, first_only=True))
+        if not places:  # only inside URLs, compounds, code: not judged
+            continue
+        suggestions = lists.get(word)
+        if suggestions is None:
+            z, scored, derived = _judge(word)
+            if not _is_typo(z, scored, derived, bool(scored) and scored[0][1] in counts):
+                continue
+            suggestions = [c for _, c in scored]
+        yield from _findings(doc, rule, places, _restore(token, word, suggestions))
+    if settings is not None and settings.reject_words:
+        for token in sorted(set(tokens)):
+            if _is_rejected(settings, token):
+                word = _stem(token.lower().replace("’", "'")) or token.lower()
+                suggestions = [c for _, c in _judge(word)[1]]
+                places = _occurrences(doc, token, first_only=False)
+                yield from _findings(doc, rule, places, _restore(token, word, suggestions))
+
+
+def _findings(doc, rule, places, suggestions):
+    suggestions = suggestions[: rule.options["max_suggestions"]]
+    for s, e in places:
+        fix = Fix(s, e, suggestions[0], safe=False) if suggestions else None
+        finding = rule.finding(doc, s, e, fix=fix, suggestion=_describe(suggestions))
+        finding.suggestions = suggestions
+        yield finding
+
+
+def _is_rejected(settings, token: str) -> bool:
+    """Case-aware like accept-words: a lower-case entry rejects every capitalisation."""
+    return any(token == w or (w == w.lower() and token.lower() == w) for w in settings.reject_words)
+
+
+def _stem(word: str) -> str:
+    """Possessives and contractions are judged by the word they attach to."""
+    if word.endswith("'s"):
+        return word[:-2]
+    if "'" in word:
+        from ..spelling import vocabulary
+
+        return "" if vocabulary.load().zipf(word) else word.split("'", 1)[0]
+    return word
+
+
+_EXPRESSIVE = re.compile(r"(.)\1{3}|([^aeiou])\2\2$")
+
+
+def _noisy(word: str) -> bool:
+    """Expressive spellings ("soooo", "boringgg") are deliberate; a tripled letter inside a
+    word ("suppply", "threee") is a slip."""
+    return _EXPRESSIVE.search(word) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _judge(word: str) -> tuple[int, list, bool]:
+    """(Zipf x10, ranked readings, built from common words?) for a lower-case word; cached
+    across documents."""
+    from ..spelling import morphology, suggest, vocabulary
+
+    vocab = vocabulary.load()
+    z = vocab.zipf(word)
+    if z >= SAFE_ZIPF:
+        return z, [], False
+    scored = suggest.ranked(word, vocab)
+    derived = morphology.derivable(word, vocab.zipf)
+    # Two-edit readings are sought only for words that are neither in use (a Zipf of 2 is
+    # about one in ten million words) nor explained by word formation.
+    if (not scored or scored[0][0] < 1.0) and z < FAR_BELOW_ZIPF and not derived:
+        scored = suggest.ranked(word, vocab, far=True)
+    return z, scored, derived
+
+
+def _is_typo(z: int, scored: list, derived: bool, in_doc: bool) -> bool:
+    """The decision, from the word's frequency, its best reading's score and whether that
+    reading is used elsewhere in the document."""
+    if not scored:
+        return False
+    best = scored[0][0] + (IN_DOC_BONUS if in_doc else 0.0)
+    if z:  # a rare word in the vocabulary: only a much likelier neighbour makes it a slip
+        return best - z / 10 >= GAP + GAP_SLOPE * (z / 10 - 1.5)
+    if best < MIN_SCORE:
+        return False
+    return not (derived and best < STRONG)
+
+
+GAP = 0.5  # a known rare word: how much more the best reading must score than the word itself
+GAP_SLOPE = 0.5  # ... and more so the more common the word is
+MIN_SCORE = -2.0  # an unknown word: the least score a reading needs to call it a typo
+STRONG = 1.0  # a reading this good overrides a plausible derivation
+IN_DOC_BONUS = 1.0  # a reading the document uses elsewhere is likelier
+
+
+def _restore(token: str, word: str, suggestions: list[str]) -> list[str]:
+    """Put back the possessive or contraction the word was judged without."""
+    tail = token[len(word):] if token.lower().startswith(word) else ""
+    return [s + tail for s in suggestions]
+
+
+def _describe(suggestions: list[str]) -> str:
+    if not suggestions:
+        return ""
+    return " (did you mean " + " or ".join(f'"{s}"' for s in suggestions[:2]) + "?)"
+
+
+def _occurrences(doc, token: str, first_only: bool):
+    """Where the token stands as a plain word (not inside a URL, e-mail, compound or code)."""
+    text = doc.text
+    n = len(text)
+    start = text.find(token)
+    while start != -1:
+        s, e = start, start + len(token)
+        start = text.find(token, e)
+        if _continues(text, s - 1, -1) or _continues(text, e, 1):
+            continue  # part of a longer word
+        cs, ce = s, e
+        while cs > 0 and text[cs - 1] not in _SEPARATORS:
+            cs -= 1
+        while ce < n and text[ce] not in _SEPARATORS:
+            ce += 1
+        if text[cs:ce].lstrip(_OPEN).rstrip(_CLOSE) != token:
+            continue  # glued to a hyphen, digit, slash, dot or @
+        if doc.markdown and doc.markdown_in(s, e, _SKIP_MARKDOWN):
+            continue
+        yield s, e
+        if first_only:
+            return
+
+
+def _continues(text: str, i: int, step: int) -> bool:
+    """Does a word go on at text[i] (a letter, or an apostrophe followed by a letter)?"""
+    if not 0 <= i < len(text):
+        return False
+    c = text[i]
+    if c.isalpha():
+        return True
+    j = i + step
+    return c in "'’" and 0 <= j < len(text) and text[j].isalpha()

@@ -1,0 +1,114 @@
+"""The English vocabulary: every lower-case word of wordfreq's large English list, with its
+Zipf frequency (log10 of occurrences per billion words, kept as tenths in one byte).
+
+wordfreq itself takes ~1 s to import and decode, so the first use compiles the list into a
+compact cache file (``$XDG_CACHE_HOME/seedlint``, else ``~/.cache/seedlint``) that later runs
+load in a few tens of milliseconds. Nothing is downloaded: the data ships inside wordfreq.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import marshal
+import os
+import re
+from pathlib import Path
+
+FORMAT = 1
+DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
+_WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
+_loaded = None
+
+
+class Vocabulary:
+    """Sorted words and their Zipf frequencies x10 (0 = unknown)."""
+
+    def __init__(self, words: list[str], zipfs: bytes):
+        self.words = words
+        self.zipfs = zipfs
+        self.common = frozenset(w for w, z in zip(words, zipfs) if z >= 30)
+        self._deletes = None
+        self._known = None
+
+    @property
+    def known(self) -> set:
+        """Every word, for set intersections with a neighbourhood."""
+        if self._known is None:
+            self._known = set(self.words)
+        return self._known
+
+    def __contains__(self, word: str) -> bool:
+        return self.zipf(word) > 0
+
+    def zipf(self, word: str) -> int:
+        i = bisect.bisect_left(self.words, word)
+        return self.zipfs[i] if i < len(self.words) and self.words[i] == word else 0
+
+    def deletes(self) -> dict:
+        """One-deletion index of the frequent words (deletion -> words joined by spaces): the
+        SymSpell trick that finds neighbours two edits away without generating every two-edit
+        string. Built once, then cached beside the vocabulary."""
+        if self._deletes is None:
+            self._deletes = _cached("deletes", lambda: _build_deletes(self))
+        return self._deletes
+
+
+def load() -> Vocabulary:
+    global _loaded
+    if _loaded is None:
+        words, zipfs = _cached("vocab", _build)
+        _loaded = Vocabulary(words.split("\n"), zipfs)
+    return _loaded
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "seedlint"
+
+
+def _source() -> Path:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        raise RuntimeError("the typo rules need the 'wordfreq' package (pip install wordfreq)")
+    return Path(spec.origin).parent / "data" / "large_en.msgpack.gz"
+
+
+def _cached(name, build):
+    st = _source().stat()
+    # The key changes whenever wordfreq's data file does, so an upgrade rebuilds the cache.
+    path = cache_dir() / f"{name}-en-{FORMAT}-{st.st_size}-{int(st.st_mtime)}.bin"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    data = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home still works, only slower
+    return data
+
+
+def _build():
+    import math
+
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict("en", "large")
+    pairs = sorted((w, min(255, round(math.log10(f * 1e9) * 10)))
+                   for w, f in freqs.items() if _WORD.match(w))
+    return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs)
+
+
+def _build_deletes(vocab: Vocabulary) -> dict:
+    index: dict[str, str] = {}
+    for w, z in zip(vocab.words, vocab.zipfs):
+        if z >= DELETES_MIN_ZIPF and len(w) >= 4:
+            for i in range(len(w)):
+                k = w[:i] + w[i + 1:]
+                index[k] = index[k] + " " + w if k in index else w
+    return index
