@@ -47,6 +47,7 @@ _OPEN = "([{\"'“‘*_«"
 _CLOSE = ".,;:!?)]}\"'”’*_»…"
 _SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
 _SKIP_MARKDOWN = ("code", "autolink", "html", "image")
+_MARKUP = re.compile(r"[`<]|\]\(")  # the document may hold code, HTML or links
 SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged
 FAR_BELOW_ZIPF = 20  # rarer words get two-edit readings too
 
@@ -72,22 +73,24 @@ def check(doc, rule):
     tokens = _TOKEN.findall(text)
     if not tokens:
         return
-    counts = Counter(map(str.lower, tokens))
+    unique = set(tokens)
+    counts = Counter(tokens)
+    markup = _MARKUP.search(text) is not None
     # Only the few lower-case forms that are not common words go further.
-    suspects = {t for t in set(tokens) - vocab.common if t.islower() and len(t) >= o["min_length"]}
+    suspects = {t for t in unique - vocab.common if t.islower() and len(t) >= o["min_length"]}
     for token in sorted(suspects):
         word = _stem(token.replace("’", "'"))
         if not word or (settings is not None and (settings.accepts(token) or _is_rejected(settings, token))):
             continue
-        if counts[token] >= o["recurrence"] or _noisy(word):
+        if _count(counts, token) >= o["recurrence"] or _noisy(word) or vocab.zipf(word) >= SAFE_ZIPF:
             continue
-        places = list(_occurrences(doc, token, first_only=True))
+        places = list(_occurrences(doc, token, first_only=True, markup=markup))
         if not places:  # only inside URLs, compounds, code: not judged
             continue
         suggestions = lists.get(word)
         if suggestions is None:
             z, scored, derived = _judge(word)
-            if not _is_typo(z, scored, derived, bool(scored) and scored[0][1] in counts):
+            if not _is_typo(z, scored, derived, bool(scored) and _used(unique, scored[0][1])):
                 continue
             suggestions = [c for _, c in scored]
         yield from _findings(doc, rule, places, _restore(token, word, suggestions))
@@ -98,6 +101,14 @@ def check(doc, rule):
                 suggestions = [c for _, c in _judge(word)[1]]
                 places = _occurrences(doc, token, first_only=False)
                 yield from _findings(doc, rule, places, _restore(token, word, suggestions))
+
+
+def _count(counts: Counter, word: str) -> int:
+    return counts[word] + counts[word.capitalize()] + counts[word.upper()]
+
+
+def _used(unique: set, word: str) -> bool:
+    return word in unique or word.capitalize() in unique
 
 
 def _findings(doc, rule, places, suggestions):
@@ -144,13 +155,21 @@ def _judge(word: str) -> tuple[int, list, bool]:
     z = vocab.zipf(word)
     if z >= SAFE_ZIPF:
         return z, [], False
-    scored = suggest.ranked(word, vocab)
-    derived = morphology.derivable(word, vocab.zipf)
+    # A word in use (Zipf >= 2.5) can only be a slip of a much more common word.
+    floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
+    scored = suggest.ranked(word, vocab, frequent=z >= 25, floor=floor)
+    derived = z < FAR_BELOW_ZIPF and morphology.derivable(word, vocab.zipf)
     # Two-edit readings are sought only for words that are neither in use (a Zipf of 2 is
     # about one in ten million words) nor explained by word formation.
     if (not scored or scored[0][0] < 1.0) and z < FAR_BELOW_ZIPF and not derived:
-        scored = suggest.ranked(word, vocab, far=True)
+        scored = suggest.ranked(word, vocab, far=True, floor=floor)
     return z, scored, derived
+
+
+def _needed(z: int) -> float:
+    """The least score a reading of a known word needs (with the in-document bonus) to make
+    the word a slip."""
+    return z / 10 + GAP + GAP_SLOPE * (z / 10 - 1.5) - IN_DOC_BONUS
 
 
 def _is_typo(z: int, scored: list, derived: bool, in_doc: bool) -> bool:
@@ -160,7 +179,7 @@ def _is_typo(z: int, scored: list, derived: bool, in_doc: bool) -> bool:
         return False
     best = scored[0][0] + (IN_DOC_BONUS if in_doc else 0.0)
     if z:  # a rare word in the vocabulary: only a much likelier neighbour makes it a slip
-        return best - z / 10 >= GAP + GAP_SLOPE * (z / 10 - 1.5)
+        return best >= _needed(z) + IN_DOC_BONUS
     if best < MIN_SCORE:
         return False
     return not (derived and best < STRONG)
@@ -185,7 +204,7 @@ def _describe(suggestions: list[str]) -> str:
     return " (did you mean " + " or ".join(f'"{s}"' for s in suggestions[:2]) + "?)"
 
 
-def _occurrences(doc, token: str, first_only: bool):
+def _occurrences(doc, token: str, first_only: bool, markup: bool = True):
     """Where the token stands as a plain word (not inside a URL, e-mail, compound or code)."""
     text = doc.text
     n = len(text)
@@ -202,7 +221,7 @@ def _occurrences(doc, token: str, first_only: bool):
             ce += 1
         if text[cs:ce].lstrip(_OPEN).rstrip(_CLOSE) != token:
             continue  # glued to a hyphen, digit, slash, dot or @
-        if doc.markdown and doc.markdown_in(s, e, _SKIP_MARKDOWN):
+        if markup and doc.markdown_in(s, e, _SKIP_MARKDOWN):
             continue
         yield s, e
         if first_only:

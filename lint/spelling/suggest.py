@@ -17,6 +17,7 @@ _KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
 VOWELS = frozenset("aeiouy")
 FIRST_LETTER = 1.5  # added when the first letter differs
 WEIGHT = 3.0  # Zipf points one unit of slip cost is worth
+MIN_COST = 0.4  # the cheapest single slip (a dropped doubled letter)
 
 
 def _is_near(a: str, b: str) -> bool:
@@ -90,8 +91,22 @@ def edits1(word: str) -> set[str]:
     return out
 
 
-def neighbours(word: str, vocab, far: bool = False) -> set[str]:
-    """Known words one edit away; with ``far``, also frequent words two edits away."""
+def frequent_neighbours(word: str, vocab) -> set[str]:
+    """Words of Zipf >= 4 one edit away (symmetric deletion: one deletion on either side)."""
+    index = vocab.frequent_deletes()
+    found = set()
+    for k in [word] + [word[:i] + word[i + 1:] for i in range(len(word))]:
+        if k in index:
+            found.update(index[k])
+    found.discard(word)
+    return {w for w in found if slip_cost(word, w) < 2.0 + FIRST_LETTER}
+
+
+def neighbours(word: str, vocab, far: bool = False, frequent: bool = False) -> set[str]:
+    """Known words one edit away; with ``far``, also frequent words two edits away; with
+    ``frequent``, only words of Zipf >= 4 one edit away (fast)."""
+    if frequent:
+        return frequent_neighbours(word, vocab)
     zipf = vocab.zipf
     found = edits1(word) & vocab.known
     if far and len(word) >= 4:
@@ -108,12 +123,21 @@ def neighbours(word: str, vocab, far: bool = False) -> set[str]:
     return found
 
 
-def ranked(word: str, vocab, far: bool = False, limit: int = 5) -> list[tuple[float, str]]:
-    """(score, candidate), best first; score = Zipf - WEIGHT x slip cost."""
+def ranked(word: str, vocab, far: bool = False, frequent: bool = False,
+           limit: int = 5, floor: float = -99.0) -> list[tuple[float, str]]:
+    """(score, candidate), best first; score = Zipf - WEIGHT x slip cost. Candidates that
+    cannot reach ``floor`` even with the cheapest slip are not scored."""
     scored = []
-    for c in neighbours(word, vocab, far):
+    limit_cost = (2.6 if len(word) > 6 else 2.2) + FIRST_LETTER
+    zipf = vocab.zipf
+    # Most common first: once even the cheapest slip cannot lift a candidate into the top
+    # ``limit``, the rarer ones cannot either.
+    for z, c in sorted(((zipf(c), c) for c in neighbours(word, vocab, far, frequent)), reverse=True):
+        bound = z / 10 - WEIGHT * MIN_COST
+        if bound < floor or (len(scored) >= limit and bound < sorted(scored, reverse=True)[limit - 1][0]):
+            break
         cost = slip_cost(word, c)
-        if cost <= (2.6 if len(word) > 6 else 2.2) + FIRST_LETTER * (word[:1] != c[:1]):
-            scored.append((vocab.zipf(c) / 10 - WEIGHT * cost, c))
+        if cost <= limit_cost - FIRST_LETTER * (word[:1] == c[:1]):
+            scored.append((z / 10 - WEIGHT * cost, c))
     scored.sort(key=lambda x: (-x[0], x[1]))
     return scored[:limit]

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 FORMAT = 1
+FREQUENT_ZIPF = 40
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
 _loaded = None
@@ -30,6 +31,20 @@ class Vocabulary:
         self.common = frozenset(w for w, z in zip(words, zipfs) if z >= 30)
         self._deletes = None
         self._known = None
+        self._frequent = None
+
+    def frequent_deletes(self) -> dict:
+        """One-deletion index of the words with Zipf >= 4 (about 10,000): enough to find the
+        readings that could make a word in use a slip, at a fraction of a full neighbourhood."""
+        if self._frequent is None:
+            index: dict[str, list] = {}
+            for w, z in zip(self.words, self.zipfs):
+                if z >= FREQUENT_ZIPF:
+                    index.setdefault(w, []).append(w)
+                    for i in range(len(w)):
+                        index.setdefault(w[:i] + w[i + 1:], []).append(w)
+            self._frequent = index
+        return self._frequent
 
     @property
     def known(self) -> set:
