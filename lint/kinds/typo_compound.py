@@ -1,0 +1,63 @@
+"""typo-compound: a bare verb where a hyphenated compound needs its participle.
+
+News writes "US-backed forces", "Iran-funded militias", "UN-brokered truce": a name or an
+acronym, a hyphen and a past participle, used as an adjective. Dropping the ending
+("the US-support Kurdish forces") leaves a real word, so no dictionary check can see it; this
+kind knows the participles that form such compounds and flags the bare stem after a
+capitalised first part, suggesting the participle.
+
+Options
+- ``participles``: the past participles to watch (regular ones: the stem is derived,
+  ``supported`` -> ``support``, ``based`` -> ``base``, ``controlled`` -> ``control``,
+  ``allied`` -> ``ally``).
+- ``irregular``: ``{stem: participle}`` for the others (``lead: led``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..finding import Fix
+from . import Option
+
+OPTIONS = {
+    "participles": Option(list, required=True),
+    "irregular": Option(dict, {}),
+}
+
+
+def prepare(rule):
+    stems = {}
+    for p in rule.options["participles"]:
+        if not (isinstance(p, str) and p.isalpha() and p.islower() and p.endswith("ed")):
+            raise ValueError(f"participles: {p!r} is not a regular participle (lower case, -ed)")
+        for stem in _stems(p):
+            stems[stem] = p
+    for stem, p in rule.options["irregular"].items():
+        if not (isinstance(stem, str) and isinstance(p, str) and stem.isalpha() and p.isalpha()):
+            raise ValueError(f"irregular: {stem!r}: {p!r} must map a stem to a participle")
+        stems[stem] = p
+    alts = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    # A capitalised first part (name, acronym), a hyphen, the bare stem, then a following word.
+    rx = re.compile(rf"(?<![\w-])([A-Z][\w.]*)-({alts})(?![\w-])(?=[ \t]+[\w“\"'])")
+    return rx, stems
+
+
+def _stems(participle: str):
+    base = participle[:-2]
+    yield base + "e" if participle.endswith(("sed", "ved", "ced", "ged", "ated", "ired")) else base
+    if participle.endswith("ied"):
+        yield participle[:-3] + "y"
+    if len(base) > 2 and base[-1] == base[-2]:
+        yield base[:-1]
+
+
+def check(doc, rule):
+    rx, stems = rule.compiled
+    for m in rx.finditer(doc.text):
+        stem = m.group(2)
+        right = f"{m.group(1)}-{stems[stem]}"
+        s, e = m.span()
+        f = rule.finding(doc, s, e, fix=Fix(s, e, right, safe=False), suggestion=right)
+        f.suggestions = [right]
+        yield f
