@@ -54,10 +54,18 @@ def _stems(participle: str):
 
 def check(doc, rule):
     rx, stems = rule.compiled
-    for m in rx.finditer(doc.text):
-        stem = m.group(2)
-        right = f"{m.group(1)}-{stems[stem]}"
+    text = doc.text
+    for m in rx.finditer(text):
+        first, stem = m.group(1), m.group(2)
+        if not first.isupper() and _starts_sentence(text, m.start()):
+            continue  # "Open-back headphones": a capital that only opens a sentence
+        right = f"{first}-{stems[stem]}"
         s, e = m.span()
         f = rule.finding(doc, s, e, fix=Fix(s, e, right, safe=False), suggestion=right)
         f.suggestions = [right]
         yield f
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    before = text[max(0, text.rfind("\n", 0, i) + 1):i].rstrip(" \t*_#>-•\"“'(")
+    return not before or before.endswith((".", "!", "?", ":"))
