@@ -4,7 +4,8 @@ News writes "US-backed forces", "Iran-funded militias", "UN-brokered truce": a n
 acronym, a hyphen and a past participle, used as an adjective. Dropping the ending
 ("the US-support Kurdish forces") leaves a real word, so no dictionary check can see it; this
 kind knows the participles that form such compounds and flags the bare stem after a
-capitalised first part, suggesting the participle.
+capitalised first part, suggesting the participle. A capital that opens a sentence is not
+taken for a name unless the whole first part is capitals ("Open-back headphones" is fine).
 
 Options
 - ``participles``: the past participles to watch (regular ones: the stem is derived,
