@@ -288,14 +288,19 @@ def _lint_file(name, path, raw, rules, settings) -> Result:
 def _lint_shard(shard, rules, settings, keep):
     from .corpus.readers import read_shard
 
-    file_rules = rules_for(shard.path, rules, settings)
-    for rec in read_shard(shard, settings.text_field, settings.id_field):
+    records = read_shard(shard, settings.text_field, settings.id_field)
+    return lint_records(records, rules_for(shard.path, rules, settings), settings, keep)
+
+
+def lint_records(records, rules, settings, keep=True):
+    """A `RecordResult` per corpus `Record` (the per-record step of every engine, Ray's too)."""
+    for rec in records:
         if rec.error:
             yield RecordResult(rec.path, notices=[f"{rec.path}:{rec.line}: record {rec.id}: {rec.error}"],
-                               record=rec.id, line=rec.line, size=len(rec.original or b"") if keep else 0)
+                               record=rec.id, line=rec.line)
             continue
-        doc, found = lint_text(rec.text, file_rules, path=rec.path, record=rec.id, settings=settings)
-        yield RecordResult(rec.path, findings=found, summaries=summarize(doc, file_rules), record=rec.id,
+        doc, found = lint_text(rec.text, rules, path=rec.path, record=rec.id, settings=settings)
+        yield RecordResult(rec.path, findings=found, summaries=summarize(doc, rules), record=rec.id,
                            line=rec.line, original=rec.original if keep else None, size=len(rec.text))
 
 

@@ -4,7 +4,6 @@ import gzip
 import json
 import subprocess
 import sys
-import types
 
 import pytest
 
@@ -14,8 +13,9 @@ from lint.config import Settings
 from lint.corpus import annotate, readers
 from lint.engine import select_rules
 from lint.kinds import KINDS
-from lint.rules import Rule
 from lint.runner import Runner
+
+import corpus_kind  # tests/ is on sys.path (conftest)
 
 ARTICLE = ("Skip to main content\n\nThe council met on Tuesday to discuss the budget for next year.\n\n"
            "Read more »\n\nOfficials said the plan would be published in the spring.\n")
@@ -143,35 +143,10 @@ def test_notices_for_bad_records_name_file_and_line(tmp_path, artefact_rules):
     assert len(notices) == 1 and notices[0].startswith(f"{path}:3:") and "invalid JSON" in notices[0]
 
 
-def _corpus_kind():
-    """A corpus-pass kind for the tests: flags a first line shared by several records."""
-    mod = types.ModuleType("lint.kinds.test_shared_first_line")
-    mod.OPTIONS = {}
-
-    def check(doc, rule):
-        return iter(())
-
-    def summarize(doc, rule):
-        return doc.lines[0].text
-
-    def check_corpus(items, rule):
-        from collections import Counter
-
-        from lint.finding import Finding
-
-        counts = Counter(s for _, _, s in items)
-        return [Finding(path, 1, 1, 1, 2, rule.id, rule.category, rule.severity, f"shared by {counts[s]}",
-                        record=rec) for path, rec, s in items if counts[s] > 1]
-
-    mod.check, mod.summarize, mod.check_corpus = check, summarize, check_corpus
-    return mod
-
-
 @pytest.fixture
 def corpus_rule(monkeypatch):
-    monkeypatch.setitem(KINDS, "test-shared-first-line", _corpus_kind())
-    return Rule(id="X901", kind="test-shared-first-line", category="artefact", severity="warning",
-                message="m", description="d", examples={}, source=__file__)
+    monkeypatch.setitem(KINDS, corpus_kind.NAME, corpus_kind)
+    return corpus_kind.rule()
 
 
 def test_two_jobs_give_identical_findings_and_corpus_pass(tmp_path, artefact_rules, corpus_rule, monkeypatch):
