@@ -9,26 +9,29 @@ Crimea and Ukrainian detainees.
 Two steps (see lint/engine.py): ``summarize`` keeps a document's signature (its rarest
 recurring words), its vocabulary, and its candidate passages (sentences and paragraphs whose
 rare-word weight is mostly in words the document uses nowhere else, ``min_novelty``);
-``check_corpus`` finds each document's fellow reports (signatures with cosine at least
-``min_story_similarity``) and reports candidates whose rare words occur in at most
+``check_corpus`` finds each document's fellow reports (at least ``min_shared_names`` recurring
+names in common and signatures with cosine at least ``min_story_similarity``) and reports candidates whose rare words occur in at most
 ``max_support`` of their weight in the fellow reports and that bring at least
 ``min_foreign_names`` names (capitalised words) neither the document nor the fellows use:
-a report's own extra detail usually stays with the story's cast. A document with no fellow report in
-the run is never reported: there is nothing to compare with.
+a report's own extra detail usually stays with the story's cast. A document with fewer than ``min_fellows``
+fellow reports in the run is never reported: one other report's silence is weak evidence.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from ..finding import Finding
 from . import Option
 
 OPTIONS = {
-    "min_story_similarity": Option(float, 0.3, doc="signature cosine for two documents to report one story"),
+    "min_story_similarity": Option(float, 0.4, doc="signature cosine for two documents to report one story"),
+    "min_shared_names": Option(int, 4, doc="recurring names two reports of one story share (and half of the fewer)"),
     "min_novelty": Option(float, 0.7, doc="a candidate's share of rare-word weight foreign to its own document"),
     "max_support": Option(float, 0.15, doc="highest share of that weight found in the other reports"),
     "min_mass": Option(float, 12.0, doc="summed rarity weight a passage needs to be judged"),
+    "min_fellows": Option(int, 2, doc="other reports of the story needed: one alone is weak evidence"),
     "min_foreign_names": Option(int, 2, doc="names in the passage that neither its document nor the other reports use"),
     "min_words": Option(int, 8, doc="a passage must be a sentence of at least this many words"),
     "signature_size": Option(int, 40, doc="how many of a document's heaviest words make its signature"),
@@ -49,6 +52,8 @@ def summarize(doc, rule):
     opts = rule.options
     prof = profile(doc)
     sig = sorted(prof.total.items(), key=lambda kv: -kv[1])[: opts["signature_size"]]
+    cast = Counter(n for sents in prof.sentences for u in sents for n in entities(u.text))
+    recurring = [n for n, c in cast.most_common(10) if c >= 2]
     candidates = []
     for i, para in enumerate(prof.paragraphs):
         units = [para] + (score_sentences(prof, i) if len(prof.sentences[i]) > 1 else [])
@@ -65,7 +70,7 @@ def summarize(doc, rule):
             candidates.append({"foreign": foreign, "words": surfaces(u.text, u.foreign),
                                "names": names, "novelty": u.novelty, "span": (line, col, end_line, end_col + 1),
                                "excerpt": u.text[:200]})
-    return {"signature": dict(sig), "vocabulary": frozenset(prof.total), "candidates": candidates}
+    return {"signature": dict(sig), "names": recurring, "vocabulary": frozenset(prof.total), "candidates": candidates}
 
 
 def check_corpus(items, rule):
@@ -75,9 +80,8 @@ def check_corpus(items, rule):
     for i, (path, record, s) in enumerate(docs):
         if not s["candidates"]:
             continue
-        fellows = [o for j, (_, _, o) in enumerate(docs)
-                   if j != i and _cosine(s["signature"], o["signature"]) >= opts["min_story_similarity"]]
-        if not fellows:
+        fellows = [o for j, (_, _, o) in enumerate(docs) if j != i and _same_story(s, o, opts)]
+        if len(fellows) < opts["min_fellows"]:
             continue
         seen = frozenset().union(*(o["vocabulary"] for o in fellows))
         reported = []
@@ -96,6 +100,14 @@ def check_corpus(items, rule):
                                rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
                                excerpt=c["excerpt"], record=record))
     return out
+
+
+def _same_story(a, b, opts) -> bool:
+    """Same recurring names (people, places, organisations) and similar vocabulary."""
+    shared = len(set(a["names"]) & set(b["names"]))
+    if shared < opts["min_shared_names"] or shared * 2 < min(len(a["names"]), len(b["names"])):
+        return False
+    return _cosine(a["signature"], b["signature"]) >= opts["min_story_similarity"]
 
 
 def _inside(a, b) -> bool:
