@@ -48,7 +48,7 @@ _CLOSE = ".,;:!?)]}\"'”’*_»…"
 _SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
 _SKIP_MARKDOWN = ("code", "autolink", "html", "image")
 _MARKUP = re.compile(r"[`<]|\]\(")  # the document may hold code, HTML or links
-SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged
+SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged (vocabulary.COMMON_ZIPF)
 FAR_BELOW_ZIPF = 20  # rarer words get two-edit readings too
 
 
@@ -186,7 +186,7 @@ def _is_typo(z: int, scored: list, derived: bool, in_doc: bool) -> bool:
 
 
 GAP = 0.5  # a known rare word: how much more the best reading must score than the word itself
-GAP_SLOPE = 0.5  # ... and more so the more common the word is
+GAP_SLOPE = 0.75  # ... and more so the more common the word is
 MIN_SCORE = -2.0  # an unknown word: the least score a reading needs to call it a typo
 STRONG = 1.0  # a reading this good overrides a plausible derivation
 IN_DOC_BONUS = 1.0  # a reading the document uses elsewhere is likelier

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 FORMAT = 1
+COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 40
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
@@ -28,7 +29,7 @@ class Vocabulary:
     def __init__(self, words: list[str], zipfs: bytes):
         self.words = words
         self.zipfs = zipfs
-        self.common = frozenset(w for w, z in zip(words, zipfs) if z >= 30)
+        self.common = frozenset(w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF)
         self._deletes = None
         self._known = None
         self._frequent = None

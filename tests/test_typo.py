@@ -1,0 +1,126 @@
+"""The typo rules on the seeds and on the cases editors care about: names, British spellings,
+URLs and code stay silent; real slips are found with the right first suggestion."""
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import lint_text
+from lint.spelling import suggest, variants, vocabulary
+
+
+@pytest.fixture(scope="module")
+def typo_rules(rules):
+    return {r.id: r for r in rules if r.category == "typo"}
+
+
+def typos(rules, text, ids=("T101",), settings=None):
+    _, findings = lint_text(text, [rules[i] for i in ids], settings=settings)
+    return findings
+
+
+def test_seeds_find_vist_and_us_support_with_right_suggestions(typo_rules, root):
+    found = []
+    for path in sorted((root / "seeds").glob("*.txt")):
+        _, fs = lint_text(path.read_text(encoding="utf-8"), list(typo_rules.values()), path=path.name)
+        found += [(f.excerpt, f.suggestions[0]) for f in fs]
+    assert ("vist", "visit") in found
+    assert ("US-support", "US-supported") in found
+    assert len(found) == 2, found  # no name, British spelling or rare word in the seeds fires
+
+
+@pytest.mark.parametrize("typo,meant", [
+    ("vist", "visit"), ("widley", "widely"), ("acurately", "accurately"), ("teh", "the"),
+    ("becuase", "because"), ("wich", "which"), ("goverments", "governments"), ("arive", "arrive"),
+    ("bothe", "both"), ("comercial", "commercial"),
+])
+def test_first_suggestion_is_the_intended_word(typo_rules, typo, meant):
+    fs = typos(typo_rules, f"Officials said the {typo} was noted in the report.")
+    assert fs and fs[0].suggestions[0] == meant
+    assert fs[0].fix is not None and fs[0].fix.replacement == meant and not fs[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "Peskov and Erdoğan met at Hmeymim; SANA and TASS reported it.",
+    "She travelled to the neighbouring town to see the theatre and the colour guard.",
+    "Calls for deoccupation and statehood grew among the microinverter makers.",
+    "Write to vist@example.org or see https://example.com/vist and www.vist.org/a.",
+    "Run `recieve --all` first.",
+    "[Details](https://example.com/goverment) are online.",
+    "The vist-style plan and the 3vist code stayed.",
+    "Sooooo good, it was amazingggg.",
+])
+def test_names_rare_words_and_non_prose_stay_silent(typo_rules, text):
+    assert typos(typo_rules, text) == []
+
+
+def test_recurring_word_is_taken_as_intended(typo_rules):
+    once = "The vist ended early."
+    assert typos(typo_rules, once)
+    assert typos(typo_rules, once + " Another vist followed.") == []
+
+
+def test_possessive_is_judged_by_its_stem(typo_rules):
+    fs = typos(typo_rules, "The goverments' plans failed, but the country's economy grew.")
+    assert [f.excerpt for f in fs] == ["goverments"]
+    fs = typos(typo_rules, "The vist's end came, but the country’s economy grew.")
+    assert [(f.excerpt, f.suggestions[0]) for f in fs] == [("vist's", "visit's")]
+
+
+def test_word_used_elsewhere_makes_the_slip_likelier(typo_rules):
+    # "goverment" is common on the web; alone it passes, beside "government" it is a slip.
+    assert typos(typo_rules, "The goverment met.") == []
+    fs = typos(typo_rules, "The goverment met. The government said so.")
+    assert [f.suggestions[0] for f in fs] == ["government"]
+
+
+def test_accept_and_reject_words_from_settings(typo_rules):
+    text = "The vist ended; the Manger team met in the manger."
+    assert typos(typo_rules, text, settings=Settings(accept_words=["vist"])) == []
+    fs = typos(typo_rules, text, settings=Settings(reject_words=["Manger"]))
+    assert sorted(f.excerpt for f in fs) == ["Manger", "vist"]
+    fs = typos(typo_rules, text, settings=Settings(reject_words=["manger"]))
+    assert sorted(f.excerpt for f in fs) == ["Manger", "manger", "vist"]
+
+
+def _with_lists(rule, lists):
+    return type(rule)(**{**rule.__dict__, "options": {**rule.options, "misspelling_lists": lists}})
+
+
+def test_unknown_misspelling_list_is_refused(typo_rules):
+    with pytest.raises(ValueError):
+        typo_rules["T101"].module.prepare(_with_lists(typo_rules["T101"], ["nope"]))
+
+
+def test_codespell_list_adds_common_web_misspellings(typo_rules):
+    pytest.importorskip("codespell_lib")
+    rule = _with_lists(typo_rules["T101"], ["codespell"])
+    _, fs = lint_text("The goverment will seperate the groups.", [rule])
+    assert [(f.excerpt, f.suggestions[0]) for f in fs] == [("goverment", "government"), ("seperate", "separate")]
+
+
+@pytest.mark.parametrize("want,text,expected", [
+    ("us", "The colour of the centre; she travelled.", ["color", "center", "traveled"]),
+    ("gb", "The color of the center; he traveled.", ["colour", "centre", "travelled"]),
+    ("any", "The colour of the center.", []),
+])
+def test_spelling_preference(typo_rules, want, text, expected):
+    fs = typos(typo_rules, text, ids=("T103",), settings=Settings(spelling=want))
+    assert [f.suggestions[0] for f in fs] == expected
+
+
+def test_variants_never_map_distinct_words():
+    zipf = vocabulary.load().zipf
+    assert variants.counterpart("four", "us", zipf) is None
+    assert variants.counterpart("filled", "us", zipf) is None
+    assert variants.counterpart("organize", "gb", zipf) is None  # Oxford -ize is British too
+
+
+def test_slip_cost_prefers_dropped_letters_and_keeps_first_letter():
+    assert suggest.slip_cost("vist", "visit") < suggest.slip_cost("vist", "vast")
+    assert suggest.slip_cost("vist", "vast") < suggest.slip_cost("vist", "list")
+    assert suggest.slip_cost("teh", "the") < suggest.slip_cost("teh", "ten")
+
+
+def test_compound_participle(typo_rules):
+    fs = typos(typo_rules, "Fighters of the Iran-back militia and the US-led coalition.", ids=("T102",))
+    assert [(f.excerpt, f.suggestions[0]) for f in fs] == [("Iran-back", "Iran-backed")]
