@@ -20,9 +20,10 @@ vocabulary. The configuration's ``accept-words`` silence a word, ``reject-words`
 Options
 - ``min_length``: shortest word judged (default 3).
 - ``recurrence``: a word seen this many times in the document is taken as intended (default 2).
-- ``misspelling_lists``: known-misspelling lists that add precision-safe hits, from packages
-  installed beside seedlint: ``codespell`` (codespell's dictionary). Default none; an absent
-  package is skipped.
+- ``misspelling_lists``: known-misspelling lists that add hits the frequency test lets pass
+  (``goverment`` and ``seperate`` are common on the web), read from packages installed beside
+  seedlint: ``codespell`` (codespell's dictionary, a dependency). An absent package is
+  skipped. The detector does not depend on them: ``[]`` switches them off.
 - ``max_suggestions``: suggestions per finding (default 3).
 """
 
