@@ -49,15 +49,25 @@ def chosen(findings, unsafe=False, text=None, offset_map=None) -> list[Finding]:
 
 # Words of running text: Markdown links and images, URLs and emphasis markers do not count.
 _NOT_PROSE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<?https?://\S+|[*_#>|]+")
-_SENTENCE = re.compile(r"[a-z][^.!?]*[.!?][\"'”’)]*\s*$")
+# Running text ends like a sentence, or goes on in lower-case words after a sentence boundary;
+# headlines, labels and captions ending in a credit ("... in Sochi. Zuma / TASS") do not.
+_SENTENCE_END = re.compile(r"[a-z0-9,)][.!?:;][\"'”’)]*\s*$")
+_BOUNDARY = re.compile(r"[a-z][.!?][\"'”’)]* +(?=[\"'“‘(]?[A-Z])")
+
+
+def _reads_as_sentences(text: str) -> bool:
+    if _SENTENCE_END.search(text):
+        return True
+    cuts = [m.end() for m in _BOUNDARY.finditer(text)]
+    return bool(cuts) and any(w[:1].islower() for w in text[cuts[-1]:].split())
 
 
 def deletes_prose(old: str, new: str) -> bool:
     """True when replacing ``old`` by ``new`` removes running text: a line of at least
-    `PROSE_WORDS` words outside links and URLs that ends like a sentence or is mostly
-    lower-case words (prose, not a title, a credit or a list of names). Rules make mistakes; a
-    safe fix must not cost the corpus an article sentence, so such deletions wait for
-    --unsafe-fixes."""
+    `PROSE_WORDS` words outside links and URLs, mostly lower-case words (prose, not a title, a
+    credit or a list of names), that ends like a sentence or holds a sentence boundary (not a
+    headline). Rules make mistakes; a safe fix must not cost the corpus an article sentence,
+    so such deletions wait for --unsafe-fixes."""
     if len(old) - len(new) < 30:
         return False
     for line in old.splitlines():
@@ -65,7 +75,7 @@ def deletes_prose(old: str, new: str) -> bool:
         if len(words) < PROSE_WORDS or " ".join(words) in new:
             continue
         lower = sum(1 for w in words if w[:1].islower())
-        if lower * 2 >= len(words) or _SENTENCE.search(" ".join(words)):
+        if lower * 5 >= len(words) * 2 and _reads_as_sentences(" ".join(words)):
             return True
     return False
 
