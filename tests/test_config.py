@@ -29,7 +29,7 @@ def lint(capsys, *args):
 def test_pyproject_found_from_a_subfolder(project, capsys, monkeypatch):
     (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.seedlint]\nignore = ["A101"]\n')
     monkeypatch.chdir(project / "articles")
-    code, out, _ = lint(capsys, ".")
+    code, out, _ = lint(capsys, "--select", "A101", ".")
     assert code == 0 and "A101" not in out
 
 
@@ -52,7 +52,7 @@ def test_pyproject_without_table_is_passed_over(project, monkeypatch):
 
 def test_explicit_config_and_isolated(project, capsys):
     (project / "strict.yaml").write_text("ignore: [navigation-text]\n")
-    assert lint(capsys, "--config", "strict.yaml", "articles")[0] == 0
+    assert lint(capsys, "--select", "A101", "--config", "strict.yaml", "articles")[0] == 0
     (project / ".seedlint.yaml").write_text("ignore: [navigation-text]\n")
     assert lint(capsys, "--isolated", "articles")[0] == 1
 
@@ -115,7 +115,7 @@ def test_exclude_globs_are_relative_to_the_config_file(project, capsys, monkeypa
 def test_extensions_and_fail_level(project, capsys):
     (project / "articles" / "b.text").write_text(NAV)
     (project / ".seedlint.yaml").write_text("extensions: [text]\nfail-level: error\n")
-    code, out, _ = lint(capsys, "articles")
+    code, out, _ = lint(capsys, "--select", "A101", "articles")
     assert code == 0 and "b.text" in out and "a.txt" not in out
 
 
