@@ -15,7 +15,8 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE = re.compile(
-    rf"\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
+    # the lookahead lets the engine skip most positions at once
+    rf"(?=[0-9JFMASONDTWjfmasondtw])\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
     rf"(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?)",
     re.I)
@@ -38,9 +39,9 @@ class DateMention:
             return None
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     out = []
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
         mon = (m["m1"] or m["m2"]).lower().rstrip(".")
         # "may" is also a verb: only with a day that reads as a date ("May 5", "5 May")
         if mon == "may" and not (m["y1"] or m["y2"] or m["wd"]) and text[m.start():m.start() + 1].islower():
@@ -56,9 +57,15 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
+def dates_of(doc) -> list[DateMention]:
+    from . import memo
+    return memo(doc, "dates", lambda d: find_dates(d.text))
+
+
 def dateline(doc, dates=None) -> DateMention | None:
     """The document's own date: a full date on a short line among the first lines."""
-    dates = find_dates(doc.text[: doc.line_starts[min(8, len(doc.line_starts) - 1)] + 200]) if dates is None else dates
+    if dates is None:
+        dates = find_dates(doc.text, 0, doc.line_starts[min(9, len(doc.line_starts) - 1)])
     for d in dates:
         line = doc.lines[doc.position(d.start)[0] - 1]
         if line.index > 8:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import memo
 
 _PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|abu|Abu|de|van|von|der|den|da|di|du|del|dos|le|la)"
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[A-Za-zÀ-ž][\w'’]*)*"
@@ -14,8 +17,7 @@ NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?: {_TOKEN})*")
 _TOKENS = re.compile(_TOKEN)
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     start: int
     end: int
     text: str
@@ -23,25 +25,66 @@ class Name:
     sentence_start: bool  # first word of a sentence (its capital says nothing)
 
 
-def find_names(text: str) -> list[Name]:
+def find_names(text: str, offset: int = 0, whole: str | None = None) -> list[Name]:
+    """Names in ``text``; ``offset`` and ``whole`` when ``text`` is a piece of ``whole``."""
     out = []
+    append = out.append
+    whole = text if whole is None else whole
     for m in NAME.finditer(text):
         s = m.group(0)
         if s.endswith(("'s", "’s")):
             s = s[:-2]
         s = s.rstrip("'’")
-        if s.isupper():
+        if s.isupper() or not s:
             continue  # acronyms and all-caps headings
-        before = text[max(0, m.start() - 3):m.start()].rstrip(" \"“‘'(*")
-        out.append(Name(m.start(), m.start() + len(s), s, tuple(_TOKENS.findall(s)),
-                        not before or before[-1:] in ".!?\n:"))
+        start = m.start() + offset
+        before = whole[max(0, start - 3):start].rstrip(" \"“‘'(*")
+        append(Name(start, start + len(s), s, tuple(_TOKENS.findall(s)) if (" " in s or "-" in s) else (s,),
+                    not before or before[-1] in ".!?\n:"))
     return out
+
+
+def names_of(doc) -> list[Name]:
+    return memo(doc, "names", lambda d: find_names(d.text))
+
+
+# two or more capitalised words: found at speed, then read as names
+_MULTI = re.compile(rf"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:{_PARTICLE}[- ])?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+_ACCENTED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w*[^\x00-\x7f]\w*")
+
+
+def multiword_names_of(doc) -> list[Name]:
+    """Names of two or more words ("Bashar al-Assad", "Russian President Vladimir Putin")."""
+    return memo(doc, "multiword names", _multiword)
+
+
+def _multiword(doc):
+    text, out = doc.text, []
+    for m in _MULTI.finditer(text):
+        s = m.group(0)
+        if s.endswith(("'s", "’s")):
+            s = s[:-2]
+        s = s.rstrip("'’")
+        if s.isupper():
+            continue
+        tokens = tuple(_TOKENS.findall(s))
+        if len(tokens) > 1:
+            start = m.start()
+            before = text[max(0, start - 3):start].rstrip(" \"“‘'(*")
+            out.append(Name(start, start + len(s), s, tokens, not before or before[-1] in ".!?\n:"))
+    return out
+
+
+def accented_words_of(doc) -> list[re.Match]:
+    """Capitalised words with a letter outside ASCII ("Erdoğan")."""
+    return memo(doc, "accented", lambda d: list(_ACCENTED.finditer(d.text)))
 
 
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def skeleton(s: str) -> str:
     """What spelling variants of a name share: no case, accents or separators, doubled
     letters single, y as i ("Dmitry"/"Dmitri", "al-Assad"/"Al Assad", "Erdogan"/"Erdoğan")."""

@@ -24,14 +24,16 @@ _QUALIFIERS = {
     "a total of": (0.97, 1.03), "at most": (0, 1),
 }
 _Q = "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
-NUMBER = re.compile(
-    rf"(?:\b(?P<q>{_Q})\s+)?(?P<cur>[$£€])?"
-    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-    rf"|\b(?P<half>half a (?:million|billion))\b"
-    rf"|\b(?P<word>{NUMBER_WORD}|a)\s+(?P<wscale>hundred|thousand|million|billion)\b"
-    rf"|\b(?P<small>{NUMBER_WORD})\b)"
-    rf"(?P<pct>\s*(?:%|per ?cent\b|percent\b))?",
-    re.I)
+_SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+_PCT = r"(?P<pct>\s*(?:%|per ?cent\b|percent\b))?"
+# three passes, each fast to skip text: figures, "half a million"/"two million", small words
+_DIGITS = re.compile(rf"(?=[$£€\d])(?<![\w.,])(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_SCALE}{_PCT}",
+                     re.I)
+_WORDS = re.compile(rf"\b(?:(?P<half>half a (?:million|billion))|(?P<word>{NUMBER_WORD}|a)\s+"
+                    rf"(?P<wscale>hundred|thousand|million|billion))\b{_PCT}", re.I)
+_SMALL = re.compile(rf"\b(?P<small>{NUMBER_WORD})\b{_PCT}", re.I)
+_SCALE_WORD = re.compile(r"hundred|thousand|million|billion", re.I)
+_QUALIFIER = re.compile(rf"\b(?P<q>{_Q})\s+(?P<cur>[$£€])?$", re.I)
 _HEAD = re.compile(r"\s+(?:(?:[A-Za-z-]+)\s+)??([a-z][a-z-]{2,})\b")
 
 
@@ -53,30 +55,43 @@ class Quantity:
 def find_quantities(text: str, small_words=False):
     """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
     are left out; small number words ("two") only with ``small_words``."""
-    out = []
-    for m in NUMBER.finditer(text):
-        q = (m["q"] or "").lower()
-        if m["num"]:
+    matches = list(_DIGITS.finditer(text))
+    for sw in _SCALE_WORD.finditer(text):  # "half a million", "two million": read around the scale word
+        w = _WORDS.search(text, max(0, sw.start() - 24), sw.end() + 12)
+        if w and (not matches or matches[-1] is not w) and w.start() <= sw.start():
+            matches.append(w)
+    if small_words:
+        matches += _SMALL.finditer(text)
+    matches.sort(key=lambda m: (m.start(), -m.end()))
+    out, last_end = [], -1
+    for m in matches:
+        if m.start() < last_end:
+            continue  # "two" inside "two million"
+        last_end = m.end()
+        groups = m.groupdict()
+        qm = _QUALIFIER.search(text, max(0, m.start() - 24), m.start())
+        q = qm["q"].lower() if qm else ""
+        start = qm.start() if qm else m.start()
+        cur = groups.get("cur") or (qm["cur"] if qm else None)
+        if groups.get("num"):
             raw = m["num"]
             if _is_not_a_quantity(text, m, raw):
                 continue
             value = float(raw.replace(",", "")) * _SCALES.get((m["scale"] or "").lower(), 1)
-        elif m["half"]:
+        elif groups.get("half"):
             value = 0.5 * _SCALES[m["half"].split()[-1].lower()]
-        elif m["word"]:
+        elif groups.get("word"):
             base = 1 if m["word"].lower() == "a" else word_number(m["word"])
             if base is None:
                 continue
             value = base * _SCALES[m["wscale"].lower()]
         else:
-            if not small_words:
-                continue
             value = word_number(m["small"])
             if value is None or value < 2:
                 continue
         lo, hi = _QUALIFIERS.get(q, (0.97, 1.03))
-        unit = "%" if m["pct"] else (m["cur"] or "")
-        out.append(Quantity(m.start(), m.end(), value, value * lo, value * hi, unit, q, m.group(0)))
+        unit = "%" if m["pct"] else (cur or "")
+        out.append(Quantity(start, m.end(), value, value * lo, value * hi, unit, q, text[start:m.end()]))
     return out
 
 
@@ -87,7 +102,7 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s
 def _is_not_a_quantity(text, m, raw):
     s, e = m.start("num"), m.end("num")
     before, after = text[max(0, s - 2):s], text[e:e + 2]
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not m["scale"] and not m["cur"]:
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not m["scale"] and not m["cur"] and not m["pct"]:
         return True  # a year
     if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
         return True  # times, dates, ids, versions, dimensions (1920×1080)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.names import find_names
+from ..facts.names import multiword_names_of
 from ..facts.report import pair
 from . import Option
 
@@ -23,8 +23,10 @@ OPTIONS = {"slip": Option(str, required=True, choices=("surname-first", "pronoun
 SCOPES = ()
 
 _SPEECH = r"(?:said|says|added|told|noted|stressed|explained|argued|insisted|wrote|tweeted|claimed|warned|continued|replied)"
-_BARE = re.compile(rf"(?:(?<=[,.;:!?\"”]\s)|(?<=^)|(?<=\n))(?P<a>[A-Z][a-z][\w'’-]+) {_SPEECH}\b"
-                   rf"|\b(?:{_SPEECH}|according to) (?P<b>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)", re.M)
+# a speech verb first (the engine skips fast to it), then the bare surname before or after it
+_SPEECH_RX = re.compile(rf"\b(?:{_SPEECH}|according to)\b")
+_BEFORE = re.compile(r"(?:(?<=[,.;:!?\"”] )|(?<=\n)|^)(?P<name>[A-Z][a-z][\w'’-]+) $")
+_AFTER = re.compile(r" (?P<name>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)")
 # words that head a name without being a first name
 _NOT_FIRST = frozenset("""President Minister Prime Spokesman Spokeswoman Secretary General Chancellor King Queen Prince
 Princess Senator Sen Rep Governor Gov Mayor Judge Justice Chief Leader Director Commander Colonel Col Captain Lt
@@ -37,9 +39,9 @@ _PRONOUN = re.compile(r"(?:He|She) [a-z]+")
 def _people(doc):
     """surname -> first full mention (start, end) of every person named in full."""
     out = {}
-    for n in find_names(doc.text):
+    for n in multiword_names_of(doc):
         toks = n.tokens
-        if len(toks) >= 2 and toks[-2] not in _NOT_FIRST and toks[-1] not in _NOT_FIRST and "-" not in toks[-2]:
+        if toks[-2] not in _NOT_FIRST and toks[-1] not in _NOT_FIRST and "-" not in toks[-2]:
             end = n.end
             start = n.start + n.text.rfind(toks[-2], 0, len(n.text) - len(toks[-1]))
             out.setdefault(toks[-1], (start, end))
@@ -65,9 +67,11 @@ def _surname_first(doc, rule):
     text = doc.text
     people = _people(doc)
     body = _body_start(doc)
-    for m in _BARE.finditer(text, body):
-        name = m["a"] or m["b"]
-        s = m.start("a") if m["a"] else m.start("b")
+    for v in _SPEECH_RX.finditer(text, body):
+        m = _BEFORE.search(text, max(body, v.start() - 30), v.start()) or _AFTER.match(text, v.end())
+        if not m:
+            continue
+        name, s = m["name"], m.start("name")
         if name not in people or people[name][0] < s:
             continue
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[body:s]):

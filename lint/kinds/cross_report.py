@@ -15,11 +15,12 @@ tolls of each document; ``check_corpus`` compares them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date
 
 from ..facts.dates import dateline
-from ..facts.names import find_names
+from ..facts.names import names_of
 from ..finding import Finding
 from . import Option
 from .quantity import _mentions
@@ -40,8 +41,13 @@ def check(doc, rule):
     return ()
 
 
+_TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|injured|wounded)\b")
+
+
 def summarize(doc, rule):
-    counts = Counter(n.tokens[-1] for n in find_names(doc.text) if not n.sentence_start or len(n.tokens) > 1)
+    if not _TOLL_WORD.search(doc.text):
+        return None  # nothing to compare: no names are read
+    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
     names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
     head = dateline(doc)
     figures = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.dates import WEEKDAYS, dateline, find_dates
+from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
 
 OPTIONS = {}
@@ -24,10 +24,10 @@ _WEEKDAY = re.compile(r"\b(?:on|this|next|until|by) ((?:mon|tues|wednes|thurs|fr
 
 
 def check(doc, rule):
-    dates = find_dates(doc.text)
-    head = dateline(doc, dates)
-    if head is None:
+    head = dateline(doc)
+    if head is None or not _WEEKDAY.search(doc.text, head.end) or not _FUTURE.search(doc.text, head.end):
         return
+    dates = dates_of(doc)
     today = head.date()
     by_weekday = {}
     for d in dates:

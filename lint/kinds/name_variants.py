@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..facts.names import find_names, skeleton, strip_accents
+from ..facts.names import accented_words_of, multiword_names_of, skeleton, strip_accents
 from ..facts.report import pair
 
 OPTIONS = {}
@@ -22,17 +22,20 @@ SCOPES = ()
 
 def check(doc, rule):
     groups = defaultdict(list)
-    for name in find_names(doc.text):
+    for name in multiword_names_of(doc):
         toks = name.tokens
-        if len(toks) >= 2:
-            # the last two words: "President Vladimir Putin" and "Vladimir Putin" are one name
-            first, last = toks[-2], toks[-1]
-            start = name.start + name.text.rfind(first, 0, name.end - name.start - len(last))
-            key = ("n", skeleton(first), skeleton(last))
-            groups[key].append((start, name.end, doc.text[start:name.end], name.sentence_start and start == name.start))
-        else:
-            # single words: only accents may differ ("Erdogan"/"Erdoğan")
-            groups[("w", strip_accents(name.text))].append((name.start, name.end, name.text, name.sentence_start))
+        # the last two words: "President Vladimir Putin" and "Vladimir Putin" are one name
+        first, last = toks[-2], toks[-1]
+        start = name.start + name.text.rfind(first, 0, name.end - name.start - len(last))
+        key = ("n", skeleton(first), skeleton(last))
+        groups[key].append((start, name.end, doc.text[start:name.end], name.sentence_start and start == name.start))
+    # single words: only accents may differ ("Erdogan"/"Erdoğan")
+    for word in {m.group(0) for m in accented_words_of(doc)}:
+        plain = strip_accents(word)
+        if plain == word or plain not in doc.text:
+            continue
+        for m in re.finditer(rf"\b(?:{re.escape(word)}|{re.escape(plain)})\b", doc.text):
+            groups[("w", plain)].append((m.start(), m.end(), m.group(0), False))
     for key, uses in groups.items():
         forms = Counter(_norm(u) for u in uses)
         if len(forms) < 2:

@@ -19,16 +19,17 @@ OPTIONS = {}
 SCOPES = ()
 
 _ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+# the ordinal first (the engine skips fast to it), then its owner, looked up just before it
 _ORDINAL = re.compile(
-    r"\b(?:(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+)?(?:(?:only|very|ever)\s+)?"
-    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
-    r"(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
+    r"(?=[fstenFSTEN\d])\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,2}(?:st|nd|rd|th))(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
     r"(?:the\s+)?(?P<obj>[A-Za-z][\w-]+)")
+_OWNER = re.compile(r"\b(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+(?:(?:only|very|ever)\s+)?$")
 _SEQUENCE = frozenset("""half quarter round day week month year time stage phase part step leg set game match period
 season episode chapter floor place line wave term round-robin level grade generation lap heat innings inning
 half-century minute hour decade century person""".split())
 _LAST = re.compile(
-    r"\b(?:[Tt]he last time (?P<a>[^.;:]{3,80}?) (?:was|came|happened) in (?:[A-Z][a-z]+ )?(?P<ya>(?:19|20)\d\d)"
+    r"(?=[TtA-Z])\b(?:[Tt]he last time (?P<a>[^.;:]{3,80}?) (?:was|came|happened) in (?:[A-Z][a-z]+ )?(?P<ya>(?:19|20)\d\d)"
     r"|(?P<b>[A-Z][\w-]+(?:'s|’s)? (?:previous|last|most recent|prior) [a-z]+ [^.;:]{0,60}?) (?:was|came) in (?:[A-Z][a-z]+ )?(?P<yb>(?:19|20)\d\d)"
     r"|(?P<c>[A-Z][\w-]+ (?:had )?(?:previously|last) [a-z]+ [^.;:]{0,60}?) in (?:[A-Z][a-z]+ )?(?P<yc>(?:19|20)\d\d))")
 _NAME = re.compile(r"\b[A-Z][a-z][\w-]+")
@@ -54,9 +55,9 @@ def _ordinals(doc, rule, text):
         if noun in _SEQUENCE or noun.rstrip("s") in _SEQUENCE:
             continue
         key = (noun, m["prep"], m["obj"].lower())
-        owner = m["owner"] or ""
-        for prev in seen.get(key, []):
-            p_owner = prev["owner"] or ""
+        own = _OWNER.search(text, max(0, m.start() - 30), m.start())
+        owner = own["owner"] if own else ""
+        for prev, p_owner in seen.get(key, []):
             if _rank(prev["ord"]) == _rank(m["ord"]) or (_is_name(owner) and _is_name(p_owner) and owner != p_owner):
                 continue
             if key in reported:
@@ -65,7 +66,7 @@ def _ordinals(doc, rule, text):
             yield from pair(doc, rule, (m.start("ord"), m.end()), (prev.start("ord"), prev.end()),
                             f'"{m.group(0)}"', f'"{prev.group(0)}"')
             break
-        seen.setdefault(key, []).append(m)
+        seen.setdefault(key, []).append((m, owner))
 
 
 def _is_name(owner):

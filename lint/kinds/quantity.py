@@ -26,8 +26,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import NamedTuple
 
+from ..facts import memo
 from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
@@ -41,6 +43,7 @@ _CLASSES = {
     "injured": re.compile(r"\b(?:injured|wounded|hurt|injuries)\b", re.I),
 }
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time".split())
+_TOLL = re.compile("|".join(f"(?P<{c}>{rx.pattern})" for c, rx in _CLASSES.items()), re.I)
 _PERSONS = frozenset("people person civilian resident soldier troop fighter child adult man woman victim".split())
 _CHANGE = re.compile(r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increas\w*|decreas\w*|grew|grow\w*|"
                      r"drop\w*|declin\w*|jump\w*|doubl\w*|up from|down from|compared|versus|vs|average|each|every|"
@@ -64,29 +67,44 @@ class Mention(NamedTuple):
 def _mentions(doc):
     """Every countable quantity; those in sentences that speak of change or rates, or that count
     time, are marked ``loose``."""
+    return memo(doc, "quantities", _find_mentions)
+
+
+_MAYBE_NUMBER = re.compile(r"\d|million|billion")
+
+
+def _find_mentions(doc):
     out = []
-    for sent in doc.sentences:
+    full = doc.text
+    found = find_quantities(full) if _MAYBE_NUMBER.search(full) else []
+    if not found:
+        return out
+    sents = doc.sentences
+    starts = [x.start for x in sents]
+    by_sentence = defaultdict(list)
+    for q in found:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i >= 0 and q.end <= sents[i].end:
+            by_sentence[i].append(q)
+    for i, qs in by_sentence.items():
+        sent = sents[i]
         text = sent.text
-        if not any(c.isdigit() for c in text) and "million" not in text and "half a" not in text:
-            continue
-        if not text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+        if not text.endswith((".", "!", "?", '"', "”", "’")):
             continue  # spec sheets, table rows and headings: figures of many things, not claims
-        qs = find_quantities(text)
-        if not qs:
-            continue
         change = bool(_CHANGE.search(text))
         times = frozenset(t.lower() for t in _TIME.findall(text))
         for q in qs:
-            if "\n" in text and not _line_of(text, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            if "\n" in text and not _line_of(full, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
                 continue  # a list line inside a hard-wrapped block
-            noun = counted_noun(text, q)
-            cls = _toll_class(text, q)
+            noun = counted_noun(full, q)
+            cls = _toll_class(full, q)
             if cls and (noun is None or noun in _PERSONS or noun == cls):
                 key = (q.unit, cls)
             elif noun and noun not in _PERSONS:
                 key = (q.unit, noun)
             else:
                 continue
+            q = replace(q, start=q.start - sent.start, end=q.end - sent.start)  # sentence offsets
             rest = text[:q.start] + " " + text[q.end:]
             out.append(Mention(key, q, sent, content_key(rest) - content_key(" ".join(key)), times,
                                change or noun in _TIME_NOUNS))
@@ -101,9 +119,9 @@ def _toll_class(text, q):
     """"dead" or "injured" when the words right after ("25 people died") or just before ("killed
     25", "a death toll of 25") the number say so."""
     for window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
-        for c, rx in _CLASSES.items():
-            if rx.search(text, *window):
-                return c
+        m = _TOLL.search(text, *window)
+        if m:
+            return m.lastgroup
     return None
 
 

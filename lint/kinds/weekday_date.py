@@ -8,22 +8,28 @@ article's own year (its dateline, else its latest fully written date) only when 
 
 from __future__ import annotations
 
-from ..facts.dates import WEEKDAYS, find_dates, reference_year
+import re
+
+from ..facts.dates import WEEKDAYS, dates_of, find_dates, reference_year
 from . import Option
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 OPTIONS = {"assume_year": Option(bool, True, doc="check year-less dates against the article's year")}
 
 
 def check(doc, rule):
     text = doc.text
-    low = text.lower()
-    if "day" not in low:
+    if not _WEEKDAY.search(text):
         return
-    dates = [d for d in find_dates(text)]
-    year = reference_year(doc, dates) if rule.options["assume_year"] else None
-    for d in dates:
-        if d.weekday is None:
-            continue
+    # only dates written with a weekday: parse at each weekday rather than the whole text
+    dated = [d for m in _WEEKDAY.finditer(text) for d in find_dates(text, m.start(), m.start() + 40)[:1]
+             if d.start == m.start() and d.weekday is not None]
+    if not dated:
+        return
+    year = None
+    if rule.options["assume_year"] and any(d.year is None for d in dated):
+        year = reference_year(doc, dates_of(doc))
+    for d in dated:
         real = d.date(year)
         if real is None or real.weekday() == d.weekday:
             continue

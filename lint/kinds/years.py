@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.dates import find_dates, reference_year
+from ..facts.dates import dates_of, reference_year
 from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
@@ -49,7 +49,7 @@ def check(doc, rule):
     text = doc.text
     if "year" not in text or not re.search(r"\b(?:since|in) (?:19|20)\d\d", text):
         return
-    year = reference_year(doc, find_dates(text))
+    year = reference_year(doc, dates_of(doc))
     if year is None:
         return
     tol, need = rule.options["tolerance"], rule.options["min_shared"]
