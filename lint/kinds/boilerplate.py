@@ -83,6 +83,8 @@ def line_class(text: str, link_density: float, prose_words: int) -> str:
 
 def check(doc, rule):
     o = rule.options
+    if "](" not in doc.text:  # chrome lines are links: without one there is nothing to find
+        return
     lines = [ln for ln in doc.lines if ln.text.strip()]
     if not lines:
         return

@@ -13,6 +13,10 @@ Options
   first match only; paragraph and document units report every match.
 - ``max_words``: only units of at most this many words are searched (0 = any length).
 - ``unless``: patterns that, found anywhere in the unit, clear it (innocent look-alikes).
+- ``prefilter``: literal strings, lower case; only lines containing one of them are searched
+  (line scope). A speed-up for rules whose every pattern needs one of a few words: finding
+  a literal is much faster than trying a regular expression at every position. Every flag
+  example must still fire, which the test suite checks.
 - ``fix``: ``delete-unit`` (delete the unit, and its line if the unit is a line), ``delete``
   (the match), or ``{replace: TEXT}`` (the match; ``\\1`` group references work).
   Add ``safe: false`` in the mapping form for fixes that ``--fix`` must not apply by default.
@@ -35,6 +39,7 @@ OPTIONS = {
     "max_words": Option(int, 0),
     "unless": Option(list, []),
     "report": Option(str, "match", choices=("match", "unit")),
+    "prefilter": Option(list, []),
 }
 # Markdown decoration that does not change what a line says.
 _DECOR = r"[\s>*_#+\-|•·]*"
@@ -113,6 +118,11 @@ def _candidates(doc, rule, rx, whole):
     lines = doc.lines
     hit = set()
     max_words = rule.options["max_words"]
+    if rule.options["prefilter"]:
+        found = _lines_with(doc, rule.options["prefilter"])
+        if found is not None:
+            return [lines[i] for i in sorted(found)
+                    if not max_words or doc.line_word_counts[i] <= 4 * max_words]
     if max_words:
         text, index, starts = doc.short_lines(max_words)
         for m in rx.finditer(text):
@@ -127,6 +137,24 @@ def _candidates(doc, rule, rx, whole):
         hit.update(i for i, ln in enumerate(lines) if "](" in ln.text
                    and (not max_words or doc.line_word_counts[i] <= 4 * max_words))
     return [lines[i] for i in sorted(hit)]
+
+
+def _lines_with(doc, literals):
+    """Indices of the lines holding any of the lower-case literals; None when lower-casing
+    changes the text's length (offsets would not line up), so the caller searches it all."""
+    low = doc.__dict__.get("_lower")
+    if low is None:
+        low = doc.__dict__["_lower"] = doc.text.lower()
+    if len(low) != len(doc.text):
+        return None
+    found = set()
+    for lit in literals:
+        i = low.find(lit)
+        while i != -1:
+            line = doc.position(i)[0] - 1
+            found.add(line)
+            i = low.find(lit, doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(low))
+    return found
 
 
 def _groups(m):

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Throughput of the artefact rules on one core, in MB/s, with the slowest rules.
+
+    python bench/bench_artefacts_speed.py [--corpus DIR] [--pages DIR] [--mb 30] [--select artefact]
+
+Texts: the ``.txt``/``.md`` files under ``--corpus`` (default: a news-like corpus written by
+bench/make_corpus.py into a temporary folder) plus, with ``--pages``, real scraped pages
+(e.g. /work/shared/eval/artefacts/naive-markdown/docs), cycled until ``--mb`` megabytes are
+loaded. Every text is parsed once (``Document``) and every selected rule runs on it, in this
+process, on one core; the time per rule is the time of its ``check`` (the first rule to ask
+for a view of the document pays for computing it, as in a real run). Times are CPU times of this process, so a busy
+machine does not skew them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, ROOT)
+
+from lint.document import Document  # noqa: E402
+from lint.engine import select_rules  # noqa: E402
+from lint.rules import load_rules  # noqa: E402
+
+
+def texts_under(folder):
+    for root, _, names in os.walk(folder):
+        for n in sorted(names):
+            if n.endswith((".txt", ".md")):
+                with open(os.path.join(root, n), encoding="utf-8", errors="replace") as fh:
+                    yield fh.read()
+
+
+def load(args):
+    sources = []
+    if args.corpus:
+        sources.append(list(texts_under(args.corpus)))
+    else:
+        out = tempfile.mkdtemp(prefix="seedlint-speed-")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_corpus.py"), out, "--mb", str(args.mb)],
+                       check=True, stdout=subprocess.DEVNULL)
+        sources.append(list(texts_under(os.path.join(out, "files"))))
+    if args.pages:
+        sources.append(list(texts_under(args.pages)))
+    budget = args.mb * 1_000_000 / len(sources)
+    texts = []
+    for src in sources:
+        size = 0
+        for t in itertools.cycle(src) if src else ():
+            if size >= budget:
+                break
+            texts.append(t)
+            size += len(t.encode("utf-8"))
+    return texts
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", help="folder of .txt/.md files (default: generate one with make_corpus.py)")
+    ap.add_argument("--pages", help="folder of real scraped pages to mix in")
+    ap.add_argument("--mb", type=float, default=30)
+    ap.add_argument("--select", default="artefact")
+    args = ap.parse_args(argv)
+    rules = select_rules(load_rules(), args.select.split(","))
+    texts = load(args)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    per_rule = defaultdict(float)
+    t0 = time.process_time()
+    for text in texts:
+        doc = Document(text)
+        for rule in rules:
+            s = time.process_time()
+            for _ in rule.check(doc):
+                pass
+            per_rule[rule.id] += time.process_time() - s
+    total = time.process_time() - t0
+    print(f"{len(texts)} documents, {mb:.1f} MB, {len(rules)} rules ({args.select}): "
+          f"{total:.2f} s, {mb / total:.1f} MB/s on one core")
+    for rid, t in sorted(per_rule.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"   {rid:6} {t:6.2f} s  {100 * t / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
