@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from . import memo
 
-_PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|abu|Abu|de|van|von|der|den|da|di|du|del|dos|le|la)"
+PARTICLES = frozenset("al el bin ibn bint abu de van von der den da di du del dos le la".split())
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES | {"Al", "El", "Abu"})) + ")"
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[A-Za-zÀ-ž][\w'’]*)*"
 _TOKEN = rf"(?:{_PARTICLE}[- ]{_CAP}|{_CAP})"
 NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?: {_TOKEN})*")
@@ -64,9 +65,9 @@ def _multiword(doc):
         s = m.group(0)
         if s.endswith(("'s", "’s")):
             s = s[:-2]
-        s = s.rstrip("'’")
-        if s.isupper():
-            continue
+        s = s.rstrip("'’-")
+        if s.isupper() or "- " in s:
+            continue  # capitals, or a product line cut at a hyphen ("Model D- Wireless")
         tokens = tuple(_TOKENS.findall(s))
         if len(tokens) > 1:
             start = m.start()

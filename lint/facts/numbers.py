@@ -106,8 +106,8 @@ def _is_not_a_quantity(text, m, raw):
         return True  # a year
     if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
         return True  # times, dates, ids, versions, dimensions (1920×1080)
-    if (s == 0 or text[s - 1] == "\n") and re.match(r" [A-Z]", text[e:e + 2]):
-        return True  # a footnote or list number opening the line
+    if (s == 0 or text[s - 1] == "\n") and re.match(r"[.)]? [A-Z]", text[e:e + 3]):
+        return True  # a footnote or list number opening the line ("3 KFF analysis", "5. Practice")
     if re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3]):
         return True  # an ordinal
     if _RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):

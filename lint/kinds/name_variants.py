@@ -52,12 +52,7 @@ def check(doc, rule):
             yield from found
 
 
-_PARTICLES = frozenset("al el bin ibn bint abu de van von der den da di du del dos le la".split())
-
-
 def _norm(use):
-    """The form compared: particles in lower case (a sentence's first word is capitalised
-    whatever it is), and case ignored elsewhere: "EvoStar"/"Evostar" or a heading in capitals
-    is typography, not spelling."""
-    start, end, text, sentence_start = use
-    return " ".join(p if p.lower() in _PARTICLES else p.lower() for p in re.split(r"(?<=[- ])", text))
+    """The form compared: case is typography, not spelling ("Al-Assad" opening a sentence,
+    "EvoStar"/"Evostar", a heading in capitals); separators, letters and accents count."""
+    return use[2].lower()
