@@ -27,7 +27,8 @@ def findings(root):
 
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        main(["--output-format", "json", "--select", "artefact", str(root / "seeds")])
+        # S401: NBSPs inside article words are a style (form) finding, not artefact content
+        main(["--output-format", "json", "--select", "artefact,S401", str(root / "seeds")])
     return json.loads(buf.getvalue())
 
 
