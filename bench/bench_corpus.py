@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Corpus-scale speed and memory, with codespell and datatrove's C4 filter measured in the same run.
+
+    python3 bench/bench_corpus.py DATA [--mb 20] [--big-mb 1000] [--big-select artefact] [--skip-big]
+
+DATA is a folder made by ``bench/make_corpus.py DATA --mb 60`` (made here when missing). From its
+corpus.jsonl the first ``--mb`` MB are the sample; the same articles as .txt files feed codespell.
+Measures, each as CPU seconds (user+sys of the process tree, so a busy machine does not skew
+it) and MB/s per core:
+- seedlint -j 1 on the sample: the default rule set, artefact rules only, typo rules only
+  (whole command: start-up, JSON decoding and output included);
+- codespell on the sample's files, datatrove's C4QualityFilter in-process on the same texts
+  (``pip install codespell datatrove spacy`` here if missing; neither is a seedlint dependency);
+- wall-clock speed-up of -j 2 over -j 1 (default rule set), meaningful on an idle machine only;
+- peak RSS (largest process and the whole process tree) linting a generated ``--big-mb`` JSONL
+  file with -j 2 and ``--big-select`` rules;
+- the ten slowest rules of the default set, MB/s each, for whoever wants to speed them up.
+Prints a Markdown report; writes nothing outside DATA.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ensure(module, *packages):
+    if importlib.util.find_spec(module) is None:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)
+
+
+def timed(cmd, **kw):
+    """(cpu seconds of the process tree, wall seconds, peak RSS MB of the largest process, peak tree RSS MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    peak = [0]
+    threading.Thread(target=_watch_tree, args=(proc, peak), daemon=True).start()
+    proc.wait()
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, after.ru_maxrss / 1024, peak[0] / 1024
+
+
+def _watch_tree(proc, peak):
+    while proc.poll() is None:
+        peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+        time.sleep(0.5)
+
+
+def _tree_rss_kb(pid) -> int:
+    children = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+                children.setdefault(int(stat[1]), []).append(int(d))
+            except OSError:
+                pass
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            for line in open(f"/proc/{p}/status"):
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def sample(data: Path, mb: float):
+    out = data / f"sample-{mb:g}mb"
+    jsonl, files = out / "corpus.jsonl", out / "files"
+    if not jsonl.exists():
+        files.mkdir(parents=True, exist_ok=True)
+        size = 0
+        with open(data / "corpus.jsonl", encoding="utf-8") as src, open(jsonl, "w", encoding="utf-8") as dst:
+            for line in src:
+                rec = json.loads(line)
+                dst.write(line)
+                (files / f"{rec['id']}.txt").write_text(rec["text"], encoding="utf-8")
+                size += len(line.encode())
+                if size >= mb * 1e6:
+                    break
+    texts = [json.loads(line)["text"] for line in open(jsonl, encoding="utf-8")]
+    return jsonl, files, texts, sum(len(t.encode()) for t in texts) / 1e6
+
+
+def seedlint(*args):
+    return [sys.executable, "-m", "lint", "--isolated", "--no-cache", "--no-progress", "--output-format", "jsonl",
+            "-o", os.devnull, *args]
+
+
+def c4_cpu(texts) -> float:
+    ensure("datatrove", "datatrove", "spacy")
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter
+
+    f = C4QualityFilter()
+    f.filter(Document(text=texts[0], id="warm-up"))  # loads the tokenizer
+    t = time.process_time()
+    for i, text in enumerate(texts):
+        f.filter(Document(text=text, id=str(i)))
+    return time.process_time() - t
+
+
+def rule_profile(texts, top=10):
+    sys.path.insert(0, str(ROOT))
+    from lint.document import Document
+    from lint.engine import select_rules
+    from lint.rules import load_rules
+
+    rules = select_rules(load_rules())
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    cost = {}
+    for r in rules:
+        docs = [Document(t) for t in texts]
+        t = time.process_time()
+        for d in docs:
+            list(r.check(d))
+        cost[r.id] = time.process_time() - t
+    return mb, sorted(cost.items(), key=lambda kv: -kv[1])[:top]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("data")
+    ap.add_argument("--mb", type=float, default=20)
+    ap.add_argument("--big-mb", type=float, default=1000)
+    ap.add_argument("--big-select", default="artefact")
+    ap.add_argument("--skip-big", action="store_true")
+    a = ap.parse_args()
+    data = Path(a.data)
+    if not (data / "corpus.jsonl").exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(data), "--mb", "60",
+                        "--files", "0"], check=True)
+    jsonl, files, texts, mb = sample(data, a.mb)
+    print(f"# seedlint corpus benchmark\n\nsample: {len(texts)} articles, {mb:.1f} MB of text "
+          f"({jsonl}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
+    print("| what | CPU s | MB/s per core | wall s |\n|---|---|---|---|")
+    rate = {}
+    for name, sel in (("seedlint default rules", []), ("seedlint artefact rules", ["--select", "artefact"]),
+                      ("seedlint typo rules", ["--select", "typo"])):
+        cpu, wall, _, _ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
+        rate[name] = mb / cpu
+        print(f"| {name} | {cpu:.1f} | {rate[name]:.2f} | {wall:.1f} |", flush=True)
+    ensure("codespell_lib", "codespell")
+    cpu, wall, _, _ = timed([sys.executable, "-m", "codespell_lib", str(files)])
+    rate["codespell"] = mb / cpu
+    print(f"| codespell (files) | {cpu:.1f} | {rate['codespell']:.2f} | {wall:.1f} |", flush=True)
+    cpu = c4_cpu(texts)
+    rate["c4"] = mb / cpu
+    print(f"| datatrove C4QualityFilter | {cpu:.1f} | {rate['c4']:.2f} | - |", flush=True)
+    print(f"\nratios: typo rules / codespell = {rate['seedlint typo rules'] / rate['codespell']:.2f}; "
+          f"artefact rules / C4 filter = {rate['seedlint artefact rules'] / rate['c4']:.1f}; "
+          f"default rules = {rate['seedlint default rules']:.2f} MB/s per core (aim 10)")
+
+    _, w1, _, _ = timed(seedlint("-j", "1", str(jsonl)), cwd=ROOT)
+    _, w2, _, _ = timed(seedlint("-j", "2", str(jsonl)), cwd=ROOT)
+    print(f"\nspeed-up -j 2 over -j 1 (default rules, wall): {w1:.1f} s / {w2:.1f} s = {w1 / w2:.2f}x")
+
+    if not a.skip_big:
+        big = data / f"big-{a.big_mb:g}mb"
+        if not (big / "corpus.jsonl").exists():
+            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), "--mb",
+                            str(a.big_mb), "--seed", "1", "--jsonl-only"], check=True)
+        size = (big / "corpus.jsonl").stat().st_size / 1e6
+        cpu, wall, biggest, tree = timed(seedlint("-j", "2", "--select", a.big_select, str(big / "corpus.jsonl")),
+                                         cwd=ROOT)
+        print(f"\n{size:.0f} MB JSONL, -j 2 --select {a.big_select}: peak RSS {biggest:.0f} MB (largest process), "
+              f"{tree:.0f} MB (whole tree); {cpu:.0f} CPU s, {wall:.0f} s wall, {size / wall:.1f} MB/s")
+
+    pmb, slow = rule_profile(texts[:300])
+    print(f"\nslowest rules of the default set (on {pmb:.1f} MB, check() only, MB/s):")
+    for rid, sec in slow:
+        print(f"  {rid:6} {pmb / sec:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
