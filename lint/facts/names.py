@@ -88,11 +88,11 @@ def strip_accents(s: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton(s: str) -> str:
     """What spelling variants of a name share: no case, accents or separators, doubled
-    letters single, y as i ("Dmitry"/"Dmitri", "al-Assad"/"Al Assad", "Erdogan"/"Erdoğan")."""
+    consonants single, y as i ("Dmitry"/"Dmitri", "al-Assad"/"Al Assad", "Erdogan"/"Erdoğan")."""
     out = []
     for tok in re.split(r"[\W_]+", strip_accents(s)):
         if re.fullmatch(r"[IVX]+|.*\d.*", tok):
             out.append(tok)  # "Phase II", "RX100": numbers are not spellings
         else:
-            out.append(re.sub(r"([a-z])\1+", r"\1", tok.lower().replace("y", "i")))
+            out.append(re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", tok.lower().replace("y", "i")))
     return "".join(out)

@@ -20,15 +20,26 @@ OPTIONS = {}
 SCOPES = ()
 
 
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
 def check(doc, rule):
     groups = defaultdict(list)
     for name in multiword_names_of(doc):
-        toks = name.tokens
-        # the last two words: "President Vladimir Putin" and "Vladimir Putin" are one name
-        first, last = toks[-2], toks[-1]
-        start = name.start + name.text.rfind(first, 0, name.end - name.start - len(last))
-        key = ("n", skeleton(first), skeleton(last))
-        groups[key].append((start, name.end, doc.text[start:name.end], name.sentence_start and start == name.start))
+        # every pair of neighbouring words: "President Vladimir Putin" and "Vladimir Putin's aide"
+        # share "Vladimir Putin"
+        pos = 0
+        spans = []
+        for tok in name.tokens:
+            pos = name.text.index(tok, pos)
+            spans.append((name.start + pos, name.start + pos + len(tok)))
+            pos += len(tok)
+        for (s1, _), (s2, _), a, b in zip(spans, spans[1:], name.tokens, name.tokens[1:]):
+            if a.endswith(_POSSESSIVE) or "I" in (a, b):
+                continue  # "Financial’s Page" is not a spelling of "Financials Page"; "I Chose" no name
+            b = b[:-2] if b.endswith(("'s", "’s")) else b.rstrip("'’")
+            e2 = s2 + len(b)
+            groups[("n", skeleton(a), skeleton(b))].append((s1, e2, doc.text[s1:e2], False))
     # single words: only accents may differ ("Erdogan"/"Erdoğan")
     for word in {m.group(0) for m in accented_words_of(doc)}:
         plain = strip_accents(word)
@@ -36,20 +47,25 @@ def check(doc, rule):
             continue
         for m in re.finditer(rf"\b(?:{re.escape(word)}|{re.escape(plain)})\b", doc.text):
             groups[("w", plain)].append((m.start(), m.end(), m.group(0), False))
+    reported = set()
     for key, uses in groups.items():
         forms = Counter(_norm(u) for u in uses)
         if len(forms) < 2:
             continue
         usual = forms.most_common(1)[0][0]
         first_usual = next(u for u in uses if _norm(u) == usual)
-        done = False
         for u in uses:
-            if _norm(u) == usual:
+            if _norm(u) == usual or _seen(reported, u):
                 continue
-            found = pair(doc, rule, (u[0], u[1]), (first_usual[0], first_usual[1]),
-                         f'"{u[2]}"', f'"{first_usual[2]}"', both=not done)
-            done = True
-            yield from found
+            both = not _seen(reported, first_usual)
+            reported.update({(u[0], u[1]), (first_usual[0], first_usual[1])})
+            yield from pair(doc, rule, (u[0], u[1]), (first_usual[0], first_usual[1]),
+                            f'"{u[2]}"', f'"{first_usual[2]}"', both=both)
+
+
+def _seen(reported, use):
+    # one finding per place, whichever pair of neighbouring words found it
+    return any(s < use[1] and use[0] < e for s, e in reported)
 
 
 def _norm(use):
