@@ -16,6 +16,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 VERSION = 1
 
@@ -27,7 +28,12 @@ class BaselineError(Exception):
 def _relpath(path: str, base_dir: str) -> str:
     if path == "-" or path.startswith("<"):
         return path
-    return os.path.relpath(os.path.abspath(path), base_dir).replace(os.sep, "/")
+    return _relpath_from(path, base_dir, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # every finding of a file asks again
+def _relpath_from(path, base_dir, cwd):
+    return os.path.relpath(os.path.join(cwd, path), base_dir).replace(os.sep, "/")
 
 
 def fingerprint(finding, document=None) -> str:

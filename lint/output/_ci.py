@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..baseline import keys
 
@@ -14,8 +15,13 @@ def relative_path(path: str) -> str:
     """The path relative to the working directory (the repository root in CI), with '/'."""
     if path == "-" or path.startswith("<"):
         return path
-    full = os.path.abspath(path)
-    rel = os.path.relpath(full, os.getcwd())
+    return _relative(path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # every finding of a file asks again
+def _relative(path, cwd):
+    full = os.path.normpath(os.path.join(cwd, path))
+    rel = os.path.relpath(full, cwd)
     return (full if rel.startswith("..") else rel).replace(os.sep, "/")
 
 

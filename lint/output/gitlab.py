@@ -26,5 +26,4 @@ def write(findings, stream, run):
             "severity": SEVERITY[f.severity],
             "location": {"path": relative_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
         })
-    json.dump(issues, stream, indent=1, ensure_ascii=False)
-    stream.write("\n")
+    stream.write("[" + ",".join("\n " + json.dumps(i, ensure_ascii=False) for i in issues) + "\n]\n")

@@ -39,11 +39,15 @@ def write(findings, stream, run):
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
             "invocations": [{"executionSuccessful": True}],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],  # written below
         }],
     }
-    json.dump(log, stream, indent=1, ensure_ascii=False)
-    stream.write("\n")
+    # one result per line: readable, and the C JSON encoder (indent= is pure Python, 10x slower)
+    head = json.dumps(log, indent=1, ensure_ascii=False)
+    cut = head.rindex('"results": []')
+    stream.write(head[:cut] + '"results": [')
+    stream.write(",".join("\n  " + json.dumps(r, ensure_ascii=False) for r in results))
+    stream.write("\n" + head[cut + len('"results": ['):] + "\n")
 
 
 def _descriptor(rule_id, rule) -> dict:
