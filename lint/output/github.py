@@ -35,6 +35,6 @@ def write(findings, stream, run):
     names = {r.id: r.name for r in run.rules}
     for f in findings:
         name = names.get(f.rule)
-        title = f"seedlint {f.rule}" + (f" ({name})" if name else "")
+        title = f"seedlint {f.rule}" + (f" ({name})" if name else "") + (f" in record {f.record}" if f.record else "")
         stream.write(annotation(f, title) + "\n")
     stream.write(summary(findings, run) + "\n")

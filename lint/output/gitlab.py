@@ -19,7 +19,7 @@ def write(findings, stream, run):
     for f, fp in zip(findings, fingerprints(findings, run)):
         issues.append({
             "type": "issue",
-            "description": f"{f.rule} {f.message}",
+            "description": f"{f.rule} {f.message}" + (f" (record {f.record})" if f.record is not None else ""),
             "check_name": f.rule,
             "categories": ["Style"] if categories.get(f.rule, f.category) == "style" else ["Bug Risk"],
             "fingerprint": fp,

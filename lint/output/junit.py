@@ -25,7 +25,7 @@ def write(findings, stream, run):
         if not found:
             ET.SubElement(suite, "testcase", name="seedlint", classname=rel, file=rel)
         for f in found:
-            where = f"{f.line}:{f.column}"
+            where = (f"[{f.record}]" if f.record is not None else "") + f"{f.line}:{f.column}"
             case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {where}", classname=rel, file=rel,
                                  line=str(f.line))
             failure = ET.SubElement(case, "failure", message=xml_safe(f.message), type=f"{f.severity} {f.rule}")
