@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from ..finding import Fix
 from . import Option
@@ -85,10 +84,14 @@ def check(doc, rule):
             continue
         if _count(counts, token) >= o["recurrence"] or _noisy(word) or vocab.zipf(word) >= SAFE_ZIPF:
             continue
+        suggestions = lists.get(word)
+        if suggestions is None:
+            verdict = _judged.get(word)
+            if verdict is not None and not _is_typo(*verdict, in_doc=True):
+                continue  # already cleared elsewhere in the corpus, whatever this document says
         places = list(_occurrences(doc, token, first_only=True, markup=markup))
         if not places:  # only inside URLs, compounds, code: not judged
             continue
-        suggestions = lists.get(word)
         if suggestions is None:
             z, scored, derived = _judge(word)
             if not _is_typo(z, scored, derived, bool(scored) and _used(unique, scored[0][1])):
@@ -146,10 +149,21 @@ def _noisy(word: str) -> bool:
     return _EXPRESSIVE.search(word) is not None
 
 
-@lru_cache(maxsize=100_000)
+_judged: dict = {}  # word -> _judge(word), shared by the documents of one run
+
+
 def _judge(word: str) -> tuple[int, list, bool]:
     """(Zipf x10, ranked readings, built from common words?) for a lower-case word; cached
     across documents."""
+    verdict = _judged.get(word)
+    if verdict is None:
+        if len(_judged) > 200_000:
+            _judged.clear()
+        verdict = _judged[word] = _judge_uncached(word)
+    return verdict
+
+
+def _judge_uncached(word: str) -> tuple[int, list, bool]:
     from ..spelling import morphology, suggest, vocabulary
 
     vocab = vocabulary.load()

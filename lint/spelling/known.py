@@ -10,15 +10,26 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+from .vocabulary import cached
+
+
+class Lists:
+    """The named lists merged: ``get(word)`` -> [corrections] or None."""
+
+    def __init__(self, tables: list[dict]):
+        self.tables = tables
+
+    def get(self, word: str):
+        for table in self.tables:
+            if word in table:
+                return table[word].split(",")
+        return None
+
 
 @lru_cache(maxsize=8)
-def load(names: tuple[str, ...]) -> dict:
-    """misspelling -> [corrections] for the named lists; lists whose package is absent are skipped."""
-    out: dict[str, list[str]] = {}
-    for name in names:
-        if name == "codespell":
-            out.update(_codespell())
-    return out
+def load(names: tuple[str, ...]) -> Lists:
+    """The named lists; a list whose package is absent is skipped."""
+    return Lists([_codespell() for name in names if name == "codespell"])
 
 
 def _codespell() -> dict:
@@ -26,15 +37,19 @@ def _codespell() -> dict:
     if spec is None or not spec.origin:
         return {}
     path = Path(spec.origin).parent / "data" / "dictionary.txt"
-    out = {}
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return cached("codespell", path, lambda: _parse(path))
     except OSError:
         return {}
+
+
+def _parse(path: Path) -> dict:
+    out = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         wrong, _, right = line.partition("->")
         wrong = wrong.strip()
         fixes = [w.strip() for w in right.split(",") if w.strip()]
         if wrong.isalpha() and wrong.islower() and fixes:
-            out[wrong] = fixes
+            out[wrong] = ",".join(fixes)  # strings load faster from the cache than lists
     return out

@@ -99,7 +99,7 @@ def frequent_neighbours(word: str, vocab) -> set[str]:
         if k in index:
             found.update(index[k])
     found.discard(word)
-    return {w for w in found if slip_cost(word, w) < 2.0 + FIRST_LETTER}
+    return found
 
 
 def neighbours(word: str, vocab, far: bool = False, frequent: bool = False) -> set[str]:

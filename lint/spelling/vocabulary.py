@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 40
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
@@ -91,9 +91,14 @@ def _source() -> Path:
 
 
 def _cached(name, build):
-    st = _source().stat()
-    # The key changes whenever wordfreq's data file does, so an upgrade rebuilds the cache.
-    path = cache_dir() / f"{name}-en-{FORMAT}-{st.st_size}-{int(st.st_mtime)}.bin"
+    return cached(name, _source(), build)
+
+
+def cached(name: str, source: Path, build):
+    """``build()``'s result, kept in the cache folder as long as ``source`` is unchanged (so
+    an upgrade of the package holding the data rebuilds it)."""
+    st = source.stat()
+    path = cache_dir() / f"{name}-{FORMAT}-{st.st_size}-{int(st.st_mtime)}.bin"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -104,6 +109,9 @@ def _cached(name, build):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
+        for stale in path.parent.glob(f"{name}-*.bin"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, only slower
     return data
