@@ -34,7 +34,10 @@ def annotation(f, title: str) -> str:
 def write(findings, stream, run):
     names = {r.id: r.name for r in run.rules}
     for f in findings:
-        name = names.get(f.rule)
-        title = f"seedlint {f.rule}" + (f" ({name})" if name else "") + (f" in record {f.record}" if f.record else "")
+        title = f"seedlint {f.rule}"
+        if names.get(f.rule):
+            title += f" ({names[f.rule]})"
+        if f.record is not None:
+            title += f" in record {f.record}"
         stream.write(annotation(f, title) + "\n")
     stream.write(summary(findings, run) + "\n")
