@@ -111,6 +111,18 @@ def _find_mentions(doc):
     return out
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _restated(a, b):
+    """Every word of one sentence (figures aside) is in the other: one is a copy, or a cut
+    copy, of the other ("Developing a catalyst can take 10 years." / "... more than 25 years.")."""
+    wa = set(_WORDS.findall((a.sent.text[:a.q.start] + " " + a.sent.text[a.q.end:]).lower()))
+    wb = set(_WORDS.findall((b.sent.text[:b.q.start] + " " + b.sent.text[b.q.end:]).lower()))
+    small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= 5 and small <= big
+
+
 def _line_of(text, i):
     return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
 
@@ -151,7 +163,7 @@ def _conflict(a, b, mentions, para_starts, opts, series):
     in_a = [m for m in mentions if m.sent is a.sent]
     in_b = [m for m in mentions if m.sent is b.sent]
     shared, share = overlap(a.words, b.words)
-    if shared >= 4 and share >= opts["near_share"]:
+    if (shared >= 4 and share >= opts["near_share"]) or _restated(a, b):
         # one sentence restated: its numbers pair up in order, and only this pair differs
         # (a template filled with other figures, "5 files changed" / "3 files changed", is not)
         rest_a = sorted(q.value for q in find_quantities(a.sent.text) if q.start != a.q.start)
