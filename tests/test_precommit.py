@@ -60,3 +60,30 @@ def test_pre_commit_hook_end_to_end(root, tmp_path):
     assert "Failed" in bad.stdout
     assert 'bad.txt:1:1: warning A101 Navigation text left in the article: "Skip to main content"' in bad.stdout
     assert "notes.py" not in bad.stdout.split("Failed", 1)[1]
+
+
+def pre_commit(cwd, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env=env)
+
+
+@pytest.mark.skipif(shutil.which("git") is None or shutil.which("seedlint") is None,
+                    reason="needs git and an installed seedlint")
+def test_project_hook_on_seeds(root, tmp_path):
+    """This project's .pre-commit-config.yaml: the committed seeds pass against the committed
+    baseline; a new artefact in a seed fails the commit."""
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    assert pre_commit(root, "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
+    assert pre_commit(root, "validate-config", ".pre-commit-config.yaml").returncode == 0
+    snapshot(root, tmp_path)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / ".cache"), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    ok = pre_commit(tmp_path, "run", "seedlint", "--all-files", env=env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nSkip to main content\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    bad = pre_commit(tmp_path, "run", "seedlint", "--files", str(seed.relative_to(tmp_path)), env=env)
+    assert bad.returncode == 1 and "Skip to main content" in bad.stdout, bad.stdout + bad.stderr
+
