@@ -77,6 +77,13 @@ def test_statistics_and_summary_count_suppressed(repo, capsys):
     assert any(ln.split() == [str(n), "suppressed", "by", "the", "baseline"] for ln in out.splitlines())
 
 
+def test_sarif_reports_how_many_the_baseline_suppressed(repo, capsys):
+    code = main(["--isolated", "--select", "A101", "--output-format", "sarif", "--baseline", "base.json", "data"])
+    log = json.loads(capsys.readouterr().out)
+    assert code == 0 and log["runs"][0]["results"] == []
+    assert log["runs"][0]["properties"]["baselineSuppressed"] == 2
+
+
 def test_baseline_works_from_another_directory(repo, capsys, monkeypatch):
     monkeypatch.chdir(repo / "data")
     code = main(["--isolated", "--select", "A101", "--baseline", "../base.json", "."])

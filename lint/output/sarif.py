@@ -42,6 +42,8 @@ def write(findings, stream, run):
             "results": [],  # written below
         }],
     }
+    if run.baseline_suppressed:
+        log["runs"][0]["properties"] = {"baselineSuppressed": run.baseline_suppressed}
     # one result per line: readable, and the C JSON encoder (indent= is pure Python, 10x slower)
     head = json.dumps(log, indent=1, ensure_ascii=False)
     cut = head.rindex('"results": []')
