@@ -193,7 +193,8 @@ def _fix(args, findings, run, rules, settings, fail_level):
         return lambda text: lint_text(text, file_rules, path=path, settings=settings)[1]
 
     done = fixer.fix_documents(findings, run.documents, relint_for, args.unsafe_fixes,
-                               diff=sys.stdout if args.diff else None, stdin_name=stdin_name, stdout=sys.stdout)
+                               diff=sys.stdout if args.diff else None, stdin_name=stdin_name, stdout=sys.stdout,
+                               settings=settings)
     for n in done.notices:
         print(f"seedlint: {n}", file=sys.stderr)
     verb = "Would fix" if args.diff else "Fixed"

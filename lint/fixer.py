@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import json
 import os
 import re
 import tempfile
@@ -160,18 +161,31 @@ def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_R
     return result
 
 
-def deleted_lines(text: str, findings, relint, unsafe=False) -> set[int]:
-    """1-based numbers of the lines of ``text`` (LF) whose every letter and digit ``--fix``
-    would remove: what a fix deletes, as opposed to what it edits (a repaired character, a
-    link reduced to its text, two halves of a sentence joined)."""
+@dataclass
+class Trace:
+    """Where every character of a fixed text came from: ``origin[i]`` is the offset in the
+    original text of character ``i`` of ``fixed.text``, or -1 for inserted characters;
+    ``touched`` holds the original offsets some applied fix replaced."""
+
+    fixed: Fixed
+    origin: list
+    touched: set
+
+
+def trace_fixes(text: str, findings, relint, unsafe=False) -> Trace:
+    """`fix_until_stable` on ``text`` (LF), keeping track of where each character went. A
+    replacement's characters that equal the ones they replace (a link reduced to its text, a
+    line repaired by ftfy) keep their origin."""
     import difflib
 
-    origin = list(range(len(text)))  # for each character of the current text, its offset in text, or -1
+    origin = list(range(len(text)))
+    touched: set = set()
 
     def track(current, fixes):
         new, pos = [], 0
         for fx in fixes:
             new += origin[pos:fx.start]
+            touched.update(o for o in origin[fx.start:fx.end] if o >= 0)
             kept = [-1] * len(fx.replacement)
             old = current[fx.start:fx.end]
             for a, b, n in difflib.SequenceMatcher(None, old, fx.replacement, autojunk=False).get_matching_blocks():
@@ -180,10 +194,17 @@ def deleted_lines(text: str, findings, relint, unsafe=False) -> set[int]:
             pos = fx.end
         origin[:] = new + origin[pos:]
 
-    fix_until_stable(text, findings, unsafe, relint, observe=track)
-    alive = set(origin)
-    doc_lines, out, start = text.split("\n"), set(), 0
-    for number, line in enumerate(doc_lines, 1):
+    fixed = fix_until_stable(text, findings, unsafe, relint, observe=track)
+    return Trace(fixed, origin, touched)
+
+
+def deleted_lines(text: str, findings, relint, unsafe=False) -> set[int]:
+    """1-based numbers of the lines of ``text`` (LF) whose every letter and digit ``--fix``
+    would remove: what a fix deletes, as opposed to what it edits (a repaired character, a
+    link reduced to its text, two halves of a sentence joined)."""
+    alive = set(trace_fixes(text, findings, relint, unsafe).origin)
+    out, start = set(), 0
+    for number, line in enumerate(text.split("\n"), 1):
         letters = [start + i for i, c in enumerate(line) if c.isalnum()]
         if letters and not alive.intersection(letters):
             out.add(number)
@@ -293,12 +314,15 @@ class FixRun:
     remaining: dict = field(default_factory=dict)  # path -> findings of its fixed text
 
 
-def fix_documents(findings, documents, relint_for, unsafe=False, diff=None, stdin_name=None, stdout=None):
+def fix_documents(findings, documents, relint_for, unsafe=False, diff=None, stdin_name=None, stdout=None,
+                  settings=None):
     """Fix every linted file that has a fix this run may apply.
 
     ``documents``: path -> `Document`; ``relint_for(path)``: a text -> findings function with
     that file's rules. With ``diff`` (a stream) print unified diffs and write nothing. The
-    document read from stdin is printed, fixed, to ``stdout`` instead of being written."""
+    document read from stdin is printed, fixed, to ``stdout`` instead of being written. Corpus
+    records (findings with a ``record``) are fixed into a cleaned copy of their file (see
+    `fix_corpus_file`; ``settings`` names the text and id fields)."""
     from . import sources
 
     by_path: dict = {}
@@ -306,6 +330,20 @@ def fix_documents(findings, documents, relint_for, unsafe=False, diff=None, stdi
         if f.record is None:
             by_path.setdefault(f.path, []).append(f)
     run = FixRun()
+    corpus: dict = {}
+    for f in chosen(findings, unsafe):
+        if f.record is not None:
+            corpus.setdefault(f.path, {}).setdefault(f.record, [])
+    for f in findings:
+        if f.record is not None and f.path in corpus and f.record in corpus[f.path]:
+            corpus[f.path][f.record].append(f)
+    for path, by_record in corpus.items():
+        applied, changed = fix_corpus_file(path, by_record, relint_for(path), settings, unsafe, diff)
+        run.applied += applied
+        run.files += 1 if changed else 0
+        if changed and diff is None:
+            run.notices.append(f"{path}: {changed} record{'s' * (changed != 1)} fixed, written to "
+                               f"{cleaned_path(path)} (corpus files are never fixed in place)")
     for path, found in by_path.items():
         doc = documents.get(path)
         if doc is None:
@@ -341,3 +379,83 @@ def fix_documents(findings, documents, relint_for, unsafe=False, diff=None, stdi
         doc = documents[stdin_name]  # nothing to fix: still pass the text through
         stdout.write(doc.text.replace("\n", "\r\n") if doc.crlf else doc.text)
     return run
+
+
+# -- corpus files: a cleaned copy, never in place ---------------------------------------------------
+
+def fix_corpus_file(path, by_record, relint, settings, unsafe=False, diff=None) -> tuple[int, int]:
+    """Write ``cleaned_path(path)``: every record of the corpus file, in order, with the fixes of
+    ``by_record`` (record id -> findings) applied to its text field; other records and lines
+    (invalid JSON included) are copied unchanged. Returns (fixes applied, records changed).
+    With ``diff`` (a stream) print each changed record's diff instead and write nothing."""
+    from .corpus import field_value, make_record
+
+    text_field, id_field = getattr(settings, "text_field", "text"), getattr(settings, "id_field", "id")
+    applied = changed = 0
+
+    def fixed(data, rid):
+        nonlocal applied, changed
+        text = field_value(data, text_field) if isinstance(data, dict) else None
+        if rid not in by_record or not isinstance(text, str):
+            return None
+        result = fix_until_stable(text, by_record[rid], unsafe, relint)
+        if result.text == text:
+            return None
+        applied += result.applied
+        changed += 1
+        if diff is not None:
+            diff.write(unified_diff(f"{path}[{rid}]", text, result.text))
+        return _with_field(data, text_field, result.text)
+
+    out = cleaned_path(path)
+    tmp = f"{out}.seedlint-tmp"
+    if path.lower().endswith(".parquet"):
+        from .corpus.annotate import ParquetWriter
+        from .corpus.readers import iter_records
+
+        writer = ParquetWriter(tmp)
+        for rec in iter_records(path, text_field, id_field):
+            if isinstance(rec.original, dict):
+                writer.write(fixed(rec.original, rec.id) or rec.original)
+        writer.close()
+    else:
+        from .corpus.readers import _loads, _open_binary
+
+        loads, error = _loads()
+        opener = _gzip_writer if path.lower().endswith(".gz") else open
+        with _open_binary(path) as src, opener(tmp, "wb") as dst:
+            for n, raw in enumerate(src, 1):
+                body = raw.rstrip(b"\r\n")
+                try:
+                    data = loads(body) if body.strip() else None
+                except (error, UnicodeDecodeError):
+                    data = None
+                new = None
+                if isinstance(data, dict):
+                    new = fixed(data, make_record(path, data, n, text_field, id_field).id)
+                if new is None:
+                    dst.write(raw)
+                else:
+                    dst.write(json.dumps(new, ensure_ascii=False).encode("utf-8") + raw[len(body):])
+    if diff is not None or not changed:
+        os.unlink(tmp)
+    else:
+        os.replace(tmp, out)
+    return applied, changed
+
+
+def _gzip_writer(path, mode):
+    import gzip
+
+    return gzip.open(path, mode)
+
+
+def _with_field(record: dict, name: str, value) -> dict:
+    """A copy of ``record`` with field ``name`` (dots reach nested mappings, as when reading) set."""
+    out = dict(record)
+    if name in record or "." not in name:
+        out[name] = value
+        return out
+    head, rest = name.split(".", 1)
+    out[head] = _with_field(record[head], rest, value)
+    return out

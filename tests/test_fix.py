@@ -3,6 +3,7 @@
 import os
 import stat
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from lint import fixer
@@ -166,3 +167,40 @@ def test_fix_text_for_records_iterates_to_a_fixed_point(rules):
     assert fixer.fix_text(text, found) == "\nThe talks resumed on Tuesday in Geneva, officials said.\n"
     relint = lambda t: lint_text(t, selected)[1]  # noqa: E731
     assert fixer.fix_text(text, found, relint=relint) == "The talks resumed on Tuesday in Geneva, officials said.\n"
+
+
+def _corpus_rows():
+    return [{"id": "a", "meta": {"src": "x"},
+             "text": "Skip to main content\n\nThe talks resumed on Tuesday in Geneva, officials said.\n"},
+            {"id": "b", "text": "Clean text about the talks in Geneva, which resumed on Tuesday.\n"}]
+
+
+def test_jsonl_corpus_is_fixed_into_a_cleaned_copy(tmp_path):
+    import gzip
+    import json
+
+    rows = _corpus_rows()
+    lines = [json.dumps(rows[0]), "{not json", json.dumps(rows[1], separators=(",", ":"))]
+    src = tmp_path / "news.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    before = src.read_bytes()
+    main(["--isolated", "--fix", str(src)])
+    assert src.read_bytes() == before  # never in place
+    out = gzip.open(tmp_path / "news.fixed.jsonl.gz", "rt", encoding="utf-8").read().splitlines()
+    assert json.loads(out[0]) == {**rows[0], "text": "The talks resumed on Tuesday in Geneva, officials said.\n"}
+    assert out[1:] == lines[1:]  # the invalid line and the clean record, byte for byte
+
+
+def test_parquet_corpus_is_fixed_into_a_cleaned_copy(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    rows = _corpus_rows()
+    src = tmp_path / "news.parquet"
+    pq.write_table(pa.Table.from_pylist([{k: v for k, v in r.items() if k != "meta"} for r in rows]), src)
+    before = src.read_bytes()
+    main(["--isolated", "--fix", str(src)])
+    assert src.read_bytes() == before
+    out = pq.read_table(tmp_path / "news.fixed.parquet").to_pylist()
+    assert [r["text"] for r in out] == ["The talks resumed on Tuesday in Geneva, officials said.\n", rows[1]["text"]]

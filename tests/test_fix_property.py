@@ -1,0 +1,107 @@
+"""Property tests of safe fixes on the line-labelled artefact DEV set (skipped when it is absent).
+
+For pages drawn by hypothesis from every variant, and for documents hypothesis assembles from
+labelled lines: safe fixes never delete an article line that reads as a sentence, and never
+change text outside the spans they fix. (How many article lines of any shape safe fixes delete,
+label noise included, is measured by bench/fix_safety.py.)"""
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lint.engine import lint_text, select_rules
+from lint.fixer import trace_fixes
+from lint.rules import load_rules
+
+DATA = Path(os.environ.get("SEEDLINT_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval")) / "artefacts"
+if not DATA.is_dir():
+    DATA = Path("/work/shared/eval/artefacts")
+pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="artefact DEV set not present")
+MARKUP = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|[*_#>`]+")
+SENTENCE = re.compile(r"[a-z][.!?][\"'”’)\]]*$")
+
+
+def is_sentence(line: str) -> bool:
+    """Independent of the fixer's own guard: 8+ words ending in sentence punctuation."""
+    bare = MARKUP.sub(r"\1", line).strip()
+    return len(bare.split()) >= 8 and bool(SENTENCE.search(bare))
+
+
+@lru_cache(maxsize=1)
+def labelled():
+    """[(variant, doc, {line: row})] for every page, and the pooled (article, artefact) rows."""
+    pages, pool = [], {"article": [], "artefact": []}
+    for variant in sorted(p.name for p in DATA.iterdir() if (p / "labels.jsonl").is_file()):
+        rows = {}
+        for raw in open(DATA / variant / "labels.jsonl", encoding="utf-8"):
+            row = json.loads(raw)
+            if not row["ambiguous"]:
+                rows.setdefault(row["doc"], {})[row["line"]] = row
+                pool[row["label"]].append(row["text"])
+        pages += [(variant, doc, lines) for doc, lines in sorted(rows.items())]
+    return pages, pool
+
+
+@lru_cache(maxsize=1)
+def rules():
+    return select_rules(load_rules())
+
+
+def fix(text):
+    selected = rules()
+    _, found = lint_text(text, selected)
+    return trace_fixes(text, found, lambda t: lint_text(t, selected)[1])
+
+
+def check(text, article_lines):
+    trace = fix(text)
+    out, origin, touched = trace.fixed.text, trace.origin, trace.touched
+    where = {o: i for i, o in enumerate(origin) if o >= 0}
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        span = range(start, start + len(line))
+        start += len(line) + 1
+        if not line.strip():
+            continue
+        if number in article_lines and is_sentence(line):
+            assert any(c.isalnum() and i in where for i, c in zip(span, line)), f"article sentence deleted: {line!r}"
+        if not touched.intersection(span):
+            # untouched by every fix of every round: still there, byte-identical
+            assert span[0] in where and out[where[span[0]]:where[span[0]] + len(line)] == line, line
+
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.data())
+def test_safe_fixes_on_dev_pages(data):
+    pages, _ = labelled()
+    variant, doc, rows = data.draw(st.sampled_from(pages))
+    text = (DATA / variant / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+    check(text, {n for n, r in rows.items() if r["label"] == "article"})
+
+
+@SETTINGS
+@given(st.data())
+def test_safe_fixes_on_assembled_documents(data):
+    _, pool = labelled()
+    picks = data.draw(st.lists(st.tuples(st.sampled_from(["article", "artefact"]), st.integers(0, 10**9),
+                                         st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=30))
+    lines, article, seen = [], set(), set()
+    for label, k, gap in picks:
+        text = pool[label][k % len(pool[label])]
+        if text in seen:  # a repeated line is a duplicate paragraph, which a fix rightly deletes
+            continue
+        seen.add(text)
+        lines.append(text)
+        if label == "article":
+            article.add(len(lines))
+        if gap == "\n\n":
+            lines.append("")
+    check("\n".join(lines) + "\n", article)
