@@ -11,3 +11,17 @@ def memo(doc, name, compute):
     if name not in cache:
         cache[name] = compute(doc)
     return cache[name]
+
+
+class lazy_re:
+    """A regular expression compiled on first use, so that importing the kinds stays fast."""
+
+    def __init__(self, pattern, flags=0):
+        self.pattern, self.flags, self._rx = pattern, flags, None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            import re
+
+            self._rx = re.compile(self.pattern, self.flags)
+        return getattr(self._rx, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from . import lazy_re
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -14,7 +15,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE = re.compile(
+_DATE = lazy_re(
     # the lookahead lets the engine skip most positions at once
     rf"(?=[0-9JFMASONDTWjfmasondtw])\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
     rf"(?:(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"

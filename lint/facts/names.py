@@ -9,13 +9,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import memo
+from . import lazy_re
 
 PARTICLES = frozenset("al el bin ibn bint abu de van von der den da di du del dos le la".split())
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES | {"Al", "El", "Abu"})) + ")"
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w'’]*(?:-[A-Za-zÀ-ž][\w'’]*)*"
 _TOKEN = rf"(?:{_PARTICLE}[- ]{_CAP}|{_CAP})"
-NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?: {_TOKEN})*")
-_TOKENS = re.compile(_TOKEN)
+NAME = lazy_re(rf"(?<![\w'’-]){_TOKEN}(?: {_TOKEN})*")
+_TOKENS = lazy_re(_TOKEN)
 
 
 class Name(NamedTuple):
@@ -50,8 +51,8 @@ def names_of(doc) -> list[Name]:
 
 
 # two or more capitalised words: found at speed, then read as names
-_MULTI = re.compile(rf"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:{_PARTICLE}[- ])?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
-_ACCENTED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w*[^\x00-\x7f]\w*")
+_MULTI = lazy_re(rf"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:{_PARTICLE}[- ])?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+_ACCENTED = lazy_re(r"\b[A-ZÀ-ÖØ-Þ]\w*[^\x00-\x7f]\w*")
 
 
 def multiword_names_of(doc) -> list[Name]:

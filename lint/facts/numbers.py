@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .words import NUMBER_WORD, word_number
+from . import lazy_re
 
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
@@ -27,14 +28,14 @@ _Q = "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
 _SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
 _PCT = r"(?P<pct>\s*(?:%|per ?cent\b|percent\b))?"
 # three passes, each fast to skip text: figures, "half a million"/"two million", small words
-_DIGITS = re.compile(rf"(?=[$£€\d])(?<![\w.,])(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_SCALE}{_PCT}",
+_DIGITS = lazy_re(rf"(?=[$£€\d])(?<![\w.,])(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_SCALE}{_PCT}",
                      re.I)
-_WORDS = re.compile(rf"\b(?:(?P<half>half a (?:million|billion))|(?P<word>{NUMBER_WORD}|a)\s+"
+_WORDS = lazy_re(rf"\b(?:(?P<half>half a (?:million|billion))|(?P<word>{NUMBER_WORD}|a)\s+"
                     rf"(?P<wscale>hundred|thousand|million|billion))\b{_PCT}", re.I)
-_SMALL = re.compile(rf"\b(?P<small>{NUMBER_WORD})\b{_PCT}", re.I)
-_SCALE_WORD = re.compile(r"hundred|thousand|million|billion", re.I)
-_QUALIFIER = re.compile(rf"\b(?P<q>{_Q})\s+(?P<cur>[$£€])?$", re.I)
-_HEAD = re.compile(r"\s+(?:(?:[A-Za-z-]+)\s+)??([a-z][a-z-]{2,})\b")
+_SMALL = lazy_re(rf"\b(?P<small>{NUMBER_WORD})\b{_PCT}", re.I)
+_SCALE_WORD = lazy_re(r"hundred|thousand|million|billion", re.I)
+_QUALIFIER = lazy_re(rf"\b(?P<q>{_Q})\s+(?P<cur>[$£€])?$", re.I)
+_HEAD = lazy_re(r"\s+(?:(?:[A-Za-z-]+)\s+)??([a-z][a-z-]{2,})\b")
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ def find_quantities(text: str, small_words=False):
     return out
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
+_RANGE_AFTER = lazy_re(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
+_RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
 
 
 def _is_not_a_quantity(text, m, raw):

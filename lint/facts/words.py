@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from . import lazy_re
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
@@ -32,7 +33,7 @@ which what when where while than then there here also said says say told accordi
 into out up down more most less some any all each other such only just very can could would should will may might
 must one two three four five six seven eight nine ten first second last new since ago year years time times per
 percent cent mr mrs ms dr""".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_WORD = lazy_re(r"[A-Za-z][A-Za-z'’-]+")
 
 
 def content_key(text: str) -> frozenset:

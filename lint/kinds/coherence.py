@@ -18,22 +18,23 @@ import re
 from ..facts.names import multiword_names_of
 from ..facts.report import pair
 from . import Option
+from ..facts import lazy_re
 
 OPTIONS = {"slip": Option(str, required=True, choices=("surname-first", "pronoun-opening"))}
 SCOPES = ()
 
 _SPEECH = r"(?:said|says|added|told|noted|stressed|explained|argued|insisted|wrote|tweeted|claimed|warned|continued|replied)"
 # a speech verb first (the engine skips fast to it), then the bare surname before or after it
-_SPEECH_RX = re.compile(rf"\b(?:{_SPEECH}|according to)\b")
-_BEFORE = re.compile(r"(?:(?<=[,.;:!?\"”] )|(?<=\n)|^)(?P<name>[A-Z][a-z][\w'’-]+) $")
-_AFTER = re.compile(r" (?P<name>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)")
+_SPEECH_RX = lazy_re(rf"\b(?:{_SPEECH}|according to)\b")
+_BEFORE = lazy_re(r"(?:(?<=[,.;:!?\"”] )|(?<=\n)|^)(?P<name>[A-Z][a-z][\w'’-]+) $")
+_AFTER = lazy_re(r" (?P<name>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)")
 # words that head a name without being a first name
 _NOT_FIRST = frozenset("""President Minister Prime Spokesman Spokeswoman Secretary General Chancellor King Queen Prince
 Princess Senator Sen Rep Governor Gov Mayor Judge Justice Chief Leader Director Commander Colonel Col Captain Lt
 Pope Sheikh Sir Dame Lord Lady Mr Mrs Ms Dr Professor Prof Officer Agent Coach Kremlin White House The A An
 Russian Syrian Iranian American British Turkish Chinese French German Israeli Ukrainian Iraqi Saudi Former Foreign
 Defence Defense State Federal National Royal Deputy Vice Senior Saint St""".split())
-_PRONOUN = re.compile(r"(?:He|She) [a-z]+")
+_PRONOUN = lazy_re(r"(?:He|She) [a-z]+")
 
 
 def _people(doc):

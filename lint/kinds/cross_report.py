@@ -24,6 +24,7 @@ from ..facts.names import names_of
 from ..finding import Finding
 from . import Option
 from .quantity import _mentions
+from ..facts import lazy_re
 
 OPTIONS = {
     "max_days": Option(int, 10, doc="datelines further apart are different stories"),
@@ -41,7 +42,7 @@ def check(doc, rule):
     return ()
 
 
-_TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|injured|wounded)\b")
+_TOLL_WORD = lazy_re(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|injured|wounded)\b")
 
 
 def summarize(doc, rule):

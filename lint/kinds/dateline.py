@@ -14,13 +14,14 @@ import re
 
 from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
+from ..facts import lazy_re
 
 OPTIONS = {}
 SCOPES = ()
 
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:scheduled|due|expected|set|slated|poised|going) to"
+_FUTURE = lazy_re(r"\b(?:will|shall|'ll|(?:is|are) (?:scheduled|due|expected|set|slated|poised|going) to"
                      r"|plans? to|upcoming|later this week)\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:on|this|next|until|by) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WEEKDAY = lazy_re(r"\b(?:on|this|next|until|by) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
 def check(doc, rule):

@@ -11,11 +11,12 @@ import re
 
 from ..facts.report import related
 from . import Option
+from ..facts import lazy_re
 
 OPTIONS = {"min_bare": Option(int, 3)}
 SCOPES = ()
 
-_TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Mx)\.?\s+(?P<name>[A-Z][\w'’-]+)")
+_TITLED = lazy_re(r"\b(?P<title>Mr|Mrs|Ms|Dr|Mx)\.?\s+(?P<name>[A-Z][\w'’-]+)")
 
 
 def check(doc, rule):

@@ -14,25 +14,26 @@ from __future__ import annotations
 import re
 
 from ..facts.report import pair
+from ..facts import lazy_re
 
 OPTIONS = {}
 SCOPES = ()
 
 _ORD = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
 # the ordinal first (the engine skips fast to it), then its owner, looked up just before it
-_ORDINAL = re.compile(
+_ORDINAL = lazy_re(
     r"(?=[fstenFSTEN\d])\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|\d{1,2}(?:st|nd|rd|th))(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
     r"(?:the\s+)?(?P<obj>[A-Za-z][\w-]+)")
-_OWNER = re.compile(r"\b(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+(?:(?:only|very|ever)\s+)?$")
+_OWNER = lazy_re(r"\b(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+(?:(?:only|very|ever)\s+)?$")
 _SEQUENCE = frozenset("""half quarter round day week month year time stage phase part step leg set game match period
 season episode chapter floor place line wave term round-robin level grade generation lap heat innings inning
 half-century minute hour decade century person""".split())
-_LAST = re.compile(
+_LAST = lazy_re(
     r"(?=[TtA-Z])\b(?:[Tt]he last time (?P<a>[^.;:]{3,80}?) (?:was|came|happened) in (?:[A-Z][a-z]+ )?(?P<ya>(?:19|20)\d\d)"
     r"|(?P<b>[A-Z][\w-]+(?:'s|’s)? (?:previous|last|most recent|prior) [a-z]+ [^.;:]{0,60}?) (?:was|came) in (?:[A-Z][a-z]+ )?(?P<yb>(?:19|20)\d\d)"
     r"|(?P<c>[A-Z][\w-]+ (?:had )?(?:previously|last) [a-z]+ [^.;:]{0,60}?) in (?:[A-Z][a-z]+ )?(?P<yc>(?:19|20)\d\d))")
-_NAME = re.compile(r"\b[A-Z][a-z][\w-]+")
+_NAME = lazy_re(r"\b[A-Z][a-z][\w-]+")
 
 
 def _rank(word):

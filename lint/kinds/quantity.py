@@ -34,6 +34,7 @@ from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
+from ..facts import lazy_re
 
 OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5), "near_share": Option(float, 0.9)}
 SCOPES = ()
@@ -43,16 +44,16 @@ _CLASSES = {
     "injured": re.compile(r"\b(?:injured|wounded|hurt|injuries)\b", re.I),
 }
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time".split())
-_TOLL = re.compile("|".join(f"(?P<{c}>{rx.pattern})" for c, rx in _CLASSES.items()), re.I)
+_TOLL = lazy_re("|".join(f"(?P<{c}>{rx.pattern})" for c, rx in _CLASSES.items()), re.I)
 _PERSONS = frozenset("people person civilian resident soldier troop fighter child adult man woman victim".split())
-_CHANGE = re.compile(r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increas\w*|decreas\w*|grew|grow\w*|"
+_CHANGE = lazy_re(r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increas\w*|decreas\w*|grew|grow\w*|"
                      r"drop\w*|declin\w*|jump\w*|doubl\w*|up from|down from|compared|versus|vs|average|each|every|"
                      r"per|a year|a month|a day|annual\w*|target|goal|plans?|expect\w*|could|would|might|may)\b", re.I)
-_TIME = re.compile(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\w*|sept\w*|oct\w*|nov\w*|dec\w*|"
+_TIME = lazy_re(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\w*|sept\w*|oct\w*|nov\w*|dec\w*|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                    r"(?:last|this|next|previous) (?:week|month|year|decade|season|quarter|summer|winter|spring|autumn)|"
                    r"earlier|later|now|currently|initially|then)\b", re.I)
-_QUOTE = re.compile(r"[\"“”]")
+_QUOTE = lazy_re(r"[\"“”]")
 
 
 class Mention(NamedTuple):
@@ -70,7 +71,7 @@ def _mentions(doc):
     return memo(doc, "quantities", _find_mentions)
 
 
-_MAYBE_NUMBER = re.compile(r"\d|million|billion")
+_MAYBE_NUMBER = lazy_re(r"\d|million|billion")
 
 
 def _find_mentions(doc):
@@ -111,7 +112,7 @@ def _find_mentions(doc):
     return out
 
 
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = lazy_re(r"[a-z]+")
 
 
 def _restated(a, b):

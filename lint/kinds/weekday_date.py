@@ -12,8 +12,9 @@ import re
 
 from ..facts.dates import WEEKDAYS, dates_of, find_dates, reference_year
 from . import Option
+from ..facts import lazy_re
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY = lazy_re(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 OPTIONS = {"assume_year": Option(bool, True, doc="check year-less dates against the article's year")}
 
 

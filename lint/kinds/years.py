@@ -21,15 +21,16 @@ from ..facts.dates import dates_of, reference_year
 from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
+from ..facts import lazy_re
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
 SCOPES = ()
 
 _NUM = rf"(\d{{1,3}}|{NUMBER_WORD})"
-_FOR = re.compile(rf"\bfor (?:(?:almost|nearly|about|some|more than|over|around|the (?:past|last)) )?{_NUM}[ -]years?\b", re.I)
-_AGO = re.compile(rf"\b(?:(?:almost|nearly|about|some|more than|over|around) )?{_NUM} years? ago\b", re.I)
-_SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
-_IN = re.compile(r"\bin ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d|s)")
+_FOR = lazy_re(rf"\bfor (?:(?:almost|nearly|about|some|more than|over|around|the (?:past|last)) )?{_NUM}[ -]years?\b", re.I)
+_AGO = lazy_re(rf"\b(?:(?:almost|nearly|about|some|more than|over|around) )?{_NUM} years? ago\b", re.I)
+_SINCE = lazy_re(r"\bsince ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN = lazy_re(r"\bin ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d|s)")
 _WINDOW = 8  # words before a mention that say what it is about
 
 
