@@ -116,9 +116,10 @@ def inject_years(text, rng, year):
         m = _IN_YEAR.search(sent)
         if not m or not 1950 < int(m.group(1)) < year - 2:
             continue
-        words = sent[:m.start()].split()
-        if len(words) < 4 or len(words) > 14 or not words[0][:1].isupper():
+        words = sent[:m.start()].split()[-10:]  # the clause the year belongs to
+        if len(words) < 4 or not all(w.rstrip(",").isalpha() for w in words[-3:]):
             continue
+        words[0] = words[0][:1].upper() + words[0][1:]
         truth = year - int(m.group(1))
         wrong = truth + rng.choice([-1, 1]) * rng.randint(3, 8)
         if wrong < 2:
