@@ -109,3 +109,16 @@ def test_corpus_pass_reports_tolls_naming_the_other_report():
     assert {("000", "002"), ("000", "003"), ("002", "003"), ("003", "000")} <= reported
     assert all(f.severity == "info" for f in found)
     assert not corpus_pass({"C901": items[:1]}, [rule])  # one report alone is never compared
+
+
+def test_name_variants_inside_longer_names_and_not_possessives():
+    text = ("Georgetown University's McCourt School published the study.\n\n"
+            "Researchers at Georgettown University said the results held.")
+    assert {f.line for f in run(text, "S101")} == {1, 3}
+    assert not run("Nonprofit Financials Page lists it. The Nonprofit Financial’s Page does too.", "S101")
+
+
+def test_a_cut_restatement_with_another_figure_is_a_contradiction():
+    text = ("Developing a new catalyst can take 10 years, the chemists said.\n\n"
+            "Other text here.\n\nDeveloping a new catalyst can take more than 25 years.")
+    assert len(run(text, "C201")) == 2
