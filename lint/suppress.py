@@ -49,8 +49,8 @@ def apply(doc, findings, rules):
 def _silenced(doc, finding, found, hits) -> bool:
     off = False  # state of the disable/enable regions at the finding's start
     for action, sels, start, end in found:
-        if finding.start < end and start < finding.end:
-            return True  # the directive itself
+        if start <= finding.start and finding.end <= end:
+            return True  # the directive itself (markup rules would flag the comment)
         if action == "disable-line" and doc.position(start)[0] == finding.line and hits(sels, finding):
             return True
         if action == "disable-next-line" and _next_line(doc, end) == finding.line and hits(sels, finding):

@@ -53,3 +53,17 @@ def test_directive_itself_is_never_a_finding(rules):
 def test_plain_text_with_comment_works_too(rules):
     _, found = lint_text(f"<!-- seedlint: disable-next-line=A101 -->\n{NAV}\n", rules, path="a.txt")
     assert not [f for f in found if f.rule == "A101"]
+
+
+def test_a_finding_around_a_directive_is_not_silenced_by_it(rules):
+    """Only findings inside the comment are the directive's own; a paragraph-wide finding that
+    merely contains a directive for another rule is still reported."""
+    from lint import suppress
+    from lint.document import Document
+    from lint.finding import Finding
+
+    doc = Document("Para <!-- seedlint: disable-line=A303 --> text.\n", path="a.md")
+    around = Finding("a.md", 1, 1, 1, 48, "A101", "artefact", "warning", "m", start=0, end=47)
+    inside = Finding("a.md", 1, 6, 1, 20, "A305", "artefact", "warning", "m", start=5, end=19)
+    assert suppress.apply(doc, [around, inside], rules) == [around]
+
