@@ -10,7 +10,8 @@ A break is reported when the text before it is prose that stops mid-sentence (no
 punctuation, ends in a word or comma, is long enough to be prose rather than a heading) and
 the text after it continues in lower case. Headings, list items, table rows, quotes and
 code are never considered, and neither are chains of such breaks (text double-spaced line by
-line, or an unmarked list): only a break that stands alone is a sentence cut by the page. The fix joins the two parts with one space.
+line, or an unmarked list; more than three in a document): only a break that stands alone is a
+sentence cut by the page. The fix joins the two parts with one space.
 
 Options
 - ``min_words_before`` (default 6): words the first part needs to count as prose.
@@ -47,6 +48,8 @@ def prepare(rule):
 
 def check(doc, rule):
     breaks = list(_breaks(doc, rule))
+    if len(breaks) > 3:  # a text broken everywhere is laid out that way, not cut by the page
+        return
     # Every line of a paragraph split from the next one is double-spaced hard wrapping, a
     # layout of the whole text rather than a sentence cut by removed page furniture: report
     # only breaks that stand alone.
