@@ -130,7 +130,8 @@ def from_mapping(table: dict, path: Path) -> Settings:
             raise ConfigError(f"{path}: key {key!r}: must be one of {', '.join(c for c in _CHOICES[name] if c)}")
         if want is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: key {key!r}: expected a list of strings")
-        if name == "per_file_ignores" and not all(isinstance(v, list) for v in value.values()):
+        if name == "per_file_ignores" and not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                                  for v in value.values()):
             raise ConfigError(f"{path}: key {key!r}: each glob maps to a list of rule selectors")
         if name == "exclude":
             value = [_anchor(v, base) for v in value]

@@ -62,6 +62,7 @@ def test_explicit_config_and_isolated(project, capsys):
     ("fail-level: fatal\n", "fail-level"),
     ("exclude: drafts\n", "exclude"),
     ("per-file-ignores: {'*.txt': A101}\n", "per-file-ignores"),
+    ("per-file-ignores: {'*.txt': [1]}\n", "per-file-ignores"),
     ("accept-words: [1, 2]\n", "accept-words"),
     ("jobs: yes\n", "jobs"),
     ("output-format: xml\n", "output-format"),
