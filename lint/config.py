@@ -120,7 +120,7 @@ def from_mapping(table: dict, path: Path) -> Settings:
     s = Settings(source=str(path))
     base = path.parent
     for key, value in table.items():
-        name = key.replace("-", "_")
+        name = str(key).replace("-", "_")
         if name not in _TYPES or name == "source":
             raise ConfigError(f"{path}: unknown key {key!r}")
         want = {"list": list, "dict": dict, "str": str, "bool": bool, "int": int}[str(_TYPES[name])]
