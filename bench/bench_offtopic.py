@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Off-topic quality and speed: seedlint (default and semantic mode) and the TF-IDF baseline,
+all through the suite's own scorer.
+
+    python3 bench/bench_offtopic.py /work/shared/eval/offtopic [--semantic] [--repeat 3]
+
+DATA is a folder built like ../shared/eval/offtopic (docs/, labels.jsonl, manifest.jsonl) with
+score_injected.py in its parent folder (or --scorer). Quality rows: span recall (overall and
+per kind), precision of off-topic findings, span F1, control false-alarm rate. Speed: MB/s of
+the default off-topic rules on one core, in-process (parse included, start-up excluded).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = "seedlint --select off-topic --ignore O203"  # O203 is the optional semantic mode
+SEMANTIC = "seedlint --select off-topic"
+
+
+def score(data: Path, scorer: Path, cmd: str, name: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        subprocess.run([sys.executable, str(scorer), str(data), "--cmd", cmd, "--name", name, "--json", str(out)],
+                       check=True, capture_output=True, text=True)
+        return json.loads(out.read_text())["result"]
+
+
+def throughput(data: Path, repeat: int, ids=None) -> tuple[float, float]:
+    """(MB/s, MB) of the default off-topic rules over DATA/docs, one process, best of ``repeat``."""
+    sys.path.insert(0, str(HERE.parent))
+    from lint.engine import lint_text
+    from lint.rules import load_rules
+
+    rules = [r for r in load_rules() if r.category == "off-topic" and (r.id in ids if ids else r.enabled)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((data / "docs").glob("*.txt"))]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    lint_text(texts[0], rules)  # warm-up: lazy imports and tables load once per process
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for i, text in enumerate(texts):
+            lint_text(text, rules, path=f"{i}.txt")
+        best = min(best, time.perf_counter() - t0)
+    return mb / best, mb
+
+
+def row(name: str, r: dict) -> str:
+    kinds = " ".join(f"{k}={v['span_recall']:.3f}" for k, v in sorted(r["by_kind"].items()))
+    return (f"| {name} | {r['span_recall']:.3f} | {r['precision'] or 0:.3f} | {r['span_f1']:.3f} | "
+            f"{r['control_false_alarm_rate']:.3f} | {r['offtopic_findings']} | {kinds} |")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", type=Path, help="the off-topic suite folder (docs/, labels.jsonl, manifest.jsonl)")
+    ap.add_argument("--scorer", type=Path, help="score_injected.py (default: DATA/../score_injected.py)")
+    ap.add_argument("--semantic", action="store_true", help="also score the semantic mode (needs seedlint[semantic])")
+    ap.add_argument("--repeat", type=int, default=3, help="timing runs; the best one counts")
+    args = ap.parse_args(argv)
+    scorer = args.scorer or args.data.parent / "score_injected.py"
+    runs = [("seedlint (default)", DEFAULT)]
+    if args.semantic:
+        runs.append(("seedlint (semantic, +O203)", SEMANTIC))
+    runs.append(("TF-IDF leave-one-out, 0.025", f"{sys.executable} {HERE / 'tfidf_baseline.py'}"))
+    print("| tool | span recall | precision | span F1 | control false alarms | findings | recall by kind |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name, cmd in runs:
+        print(row(name, score(args.data, scorer, cmd, name)), flush=True)
+    rate, mb = throughput(args.data, args.repeat)
+    print(f"\nthroughput, default off-topic rules, one core: {rate:.2f} MB/s over {mb:.2f} MB")
+    if args.semantic:
+        rate, mb = throughput(args.data, 1, ids={"O203"})
+        print(f"throughput, semantic rule O203 alone, one process: {rate:.3f} MB/s over {mb:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
