@@ -397,7 +397,7 @@ mark.flash{animation:flash 1.2s ease-out}@keyframes flash{0%{background:var(--c)
 .nbsp{background:repeating-linear-gradient(90deg,transparent 0 2px,var(--c) 2px 3px);opacity:.8}
 .inv::before{content:attr(data-cp);font:10px ui-monospace,monospace;color:#b42318;border:1px solid #fda29b;border-radius:3px;
  padding:0 2px;margin:0 1px;vertical-align:1px}
-ol.findings{margin:0;padding:10px 18px 14px 44px;border-top:1px solid var(--line);font-size:13.5px;background:#fcfcfd}
+ol.findings{margin:0;max-height:340px;overflow:auto;padding:10px 18px 14px 44px;border-top:1px solid var(--line);font-size:13.5px;background:#fcfcfd}
 ol.findings li{padding:2px 0;cursor:pointer}ol.findings li:hover{background:#f2f4f7}
 .loc{font-family:ui-monospace,monospace;color:var(--muted);font-size:12px}
 .sev{font-size:11px;text-transform:uppercase;letter-spacing:.4px;border-radius:4px;padding:0 5px;border:1px solid}
