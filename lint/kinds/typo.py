@@ -77,18 +77,25 @@ def check(doc, rule):
     counts = Counter(tokens)
     markup = _MARKUP.search(text) is not None
     # Only the few lower-case forms that are not common words go further.
-    suspects = {t for t in unique - vocab.common if t.islower() and len(t) >= o["min_length"]}
+    cleared = _cleared.setdefault(tuple(o["misspelling_lists"]), set())
+    if len(cleared) > 500_000:
+        cleared.clear()
+    suspects = {t for t in unique - vocab.common - cleared if t.islower() and len(t) >= o["min_length"]}
     for token in sorted(suspects):
         word = _stem(token.replace("’", "'"))
-        if not word or (settings is not None and (settings.accepts(token) or _is_rejected(settings, token))):
+        if not word or _noisy(word) or vocab.zipf(word) >= SAFE_ZIPF:
+            cleared.add(token)
             continue
-        if _count(counts, token) >= o["recurrence"] or _noisy(word) or vocab.zipf(word) >= SAFE_ZIPF:
+        if settings is not None and (settings.accepts(token) or _is_rejected(settings, token)):
+            continue
+        if _count(counts, token) >= o["recurrence"]:
             continue
         suggestions = lists.get(word)
         if suggestions is None:
             verdict = _judged.get(word)
             if verdict is not None and not _is_typo(*verdict, in_doc=True):
-                continue  # already cleared elsewhere in the corpus, whatever this document says
+                cleared.add(token)  # no document can make it a slip
+                continue
         places = list(_occurrences(doc, token, first_only=True, markup=markup))
         if not places:  # only inside URLs, compounds, code: not judged
             continue
@@ -150,6 +157,7 @@ def _noisy(word: str) -> bool:
 
 
 _judged: dict = {}  # word -> _judge(word), shared by the documents of one run
+_cleared: dict = {}  # list names -> tokens that no document can make a finding
 
 
 def _judge(word: str) -> tuple[int, list, bool]:
