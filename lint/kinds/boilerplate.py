@@ -15,7 +15,8 @@ start and end on chrome lines: a short line is boilerplate only between chrome l
 the edge next to prose (a heading above a list of links is the article's).
 
 Whole-page scrapes (at least ``page_share`` of the document's lines are chrome, some of it
-above the first paragraph of prose and some below the last) get a second, context-aware pass: the article is taken to be the densest stretch of prose (the
+above the first paragraph of prose and some below the last; or simply most lines chrome) get
+a second, context-aware pass: the article is taken to be the densest stretch of prose (the
 best-scoring span, prose lines counting their words and chrome lines against, widened to the
 nearest chrome on either side), and the short lines outside it that sit among chrome are
 reported as well - the menus, section labels and
@@ -114,9 +115,13 @@ def _menu_item(text):
 def _whole_page(classes, share):
     """A whole-page scrape: chrome is common and stands both above the first paragraph of prose
     (menus) and below the last one (footers), or a whole menu stands above it (a page can end
-    in a prose footer). Lists of links inside an article do not make a page."""
-    if PROSE not in classes or classes.count(CHROME) < share * len(classes):
+    in a prose footer), or most of its lines are chrome. Lists of links inside an article do
+    not make a page."""
+    chrome = classes.count(CHROME)
+    if PROSE not in classes or chrome < share * len(classes):
         return False
+    if chrome >= max(15, 0.4 * len(classes)):  # mostly links: a page, whatever its layout
+        return True
     first, last = classes.index(PROSE), len(classes) - 1 - classes[::-1].index(PROSE)
     above, below = classes[:first].count(CHROME), classes[last + 1:].count(CHROME)
     return (above >= 3 and below >= 3) or above >= 5
