@@ -44,6 +44,8 @@ def prose_share(text: str) -> float:
 
 
 def latin_share(text: str) -> float:
+    if text.isascii():
+        return 1.0
     letters = _LETTER.findall(text)
     return sum(1 for c in letters if _LATIN.match(c)) / len(letters) if letters else 1.0
 

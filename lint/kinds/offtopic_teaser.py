@@ -58,22 +58,17 @@ def _words(text: str) -> int:
 
 
 def check(doc, rule):
+    from ..topic.cohesion import profile
     from ..topic.lexicon import bag, surfaces
 
     opts = rule.options
     lines = [ln for ln in doc.lines if ln.text.strip()]
-    total: dict = {}
-    bags = []
-    for ln in lines:
-        b = bag(ln.text)
-        bags.append(b)
-        for k, x in b.items():
-            total[k] = total.get(k, 0.0) + x
+    total = profile(doc).total
 
     def foreign(i: int, text: str):
-        b = bag(text) if text != lines[i].text else bags[i]
+        own, b = bag(lines[i].text), bag(text)
         mass = sum(b.values())
-        alone = sorted(((x, k) for k, x in b.items() if total.get(k, 0.0) - bags[i].get(k, 0.0) < 1e-9), reverse=True)
+        alone = sorted(((x, k) for k, x in b.items() if total.get(k, 0.0) - own.get(k, 0.0) < 1e-9), reverse=True)
         share = sum(x for x, _ in alone) / mass if mass else 0.0
         return share, [k for _, k in alone]
 

@@ -86,6 +86,14 @@ class Profile:
 
 
 def profile(doc) -> Profile:
+    """The document's profile, computed once per document and shared by the off-topic rules."""
+    cached = getattr(doc, "_topic_profile", None)
+    if cached is None:
+        cached = doc._topic_profile = _profile(doc)
+    return cached
+
+
+def _profile(doc) -> Profile:
     sents_by_para: list[list[Unit]] = []
     paras: list[Unit] = []
     sentences = doc.sentences
