@@ -52,6 +52,7 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:<[^>\n]*>|[^()\
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _DECOR = re.compile(r"[*_#>|`~=]+|^\s*(?:[-+•·]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
+_TITLE = re.compile(r"\s{0,3}#\s")  # a page's one level-1 heading is its headline
 
 
 def visible(text: str) -> tuple[str, int]:
@@ -96,6 +97,7 @@ def check(doc, rule):
     if page:
         flagged.update(_outside_article(lines, classes))
         flagged.update(k for k, c in enumerate(classes) if c == CHROME)
+        flagged -= {k for k, ln in enumerate(lines) if _TITLE.match(ln.text)}
     else:  # in extracted text a list of links is often the article's own (sources, products)
         first = classes.index(PROSE) if PROSE in classes else len(classes)
         flagged = {k for k in flagged if not _WORD.search(visible(lines[k].text)[0])
@@ -145,7 +147,8 @@ def _chrome_blocks(classes, min_chrome):
 
 
 def _outside_article(lines, classes):
-    """Short lines outside the best prose span that have chrome on both sides within reach."""
+    """Every non-chrome line outside the article: the best-scoring span of prose, widened over
+    the short lines (title, byline, subheads) up to the nearest chrome on each side."""
     best, best_span, run, run_start = 0, None, 0, 0
     for k, c in enumerate(classes):
         score = len(lines[k].text.split()) if c == PROSE else (-8 if c == CHROME else -1)
@@ -164,12 +167,6 @@ def _outside_article(lines, classes):
     for k, c in enumerate(classes):
         if c != CHROME and not a <= k <= b:
             yield k
-
-
-def _near_chrome(classes, k, reach=3):
-    before = classes[max(0, k - reach):k]
-    after = classes[k + 1:k + 1 + reach]
-    return CHROME in before + after and PROSE not in before[-1:] + after[:1]
 
 
 def _runs(indices):
