@@ -56,7 +56,8 @@ def _descriptor(rule_id, rule) -> dict:
     if rule is None:
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
     desc = " ".join(rule.description.split())
-    flag = "\n".join(f"    {t.strip()}" for t in rule.examples.get("flag", [])[:3])
+    flag = "\n    ...\n".join("\n".join("    " + ln for ln in t.strip().splitlines())
+                                for t in rule.examples.get("flag", [])[:3])
     help_text = desc + (f"\n\nFlags, for example:\n{flag}" if flag else "")
     d = {
         "id": rule.id,
