@@ -75,7 +75,7 @@ def check(text, article_lines):
             assert span[0] in where and out[where[span[0]]:where[span[0]] + len(line)] == line, line
 
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
