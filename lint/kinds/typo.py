@@ -49,7 +49,6 @@ _SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
 _SKIP_MARKDOWN = ("code", "autolink", "html", "image")
 _MARKUP = re.compile(r"[`<]|\]\(")  # the document may hold code, HTML or links
 SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged (vocabulary.COMMON_ZIPF)
-FAR_BELOW_ZIPF = 20  # rarer words get two-edit readings too
 
 
 def prepare(rule):
@@ -181,10 +180,10 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     # A word in use (Zipf >= 2.5) can only be a slip of a much more common word.
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
     scored = suggest.ranked(word, vocab, frequent=z >= 25, floor=floor)
-    derived = z < FAR_BELOW_ZIPF and morphology.derivable(word, vocab.zipf)
-    # Two-edit readings are sought only for words that are neither in use (a Zipf of 2 is
-    # about one in ten million words) nor explained by word formation.
-    if (not scored or scored[0][0] < 1.0) and z < FAR_BELOW_ZIPF and not derived:
+    derived = z == 0 and morphology.derivable(word, vocab.zipf)
+    # Two-edit readings are sought only for words that are neither in the vocabulary nor
+    # explained by word formation.
+    if (not scored or scored[0][0] < 1.0) and z == 0 and not derived:
         scored = suggest.ranked(word, vocab, far=True, floor=floor)
     return z, scored, derived
 

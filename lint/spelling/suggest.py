@@ -97,7 +97,7 @@ def frequent_neighbours(word: str, vocab) -> set[str]:
     found = set()
     for k in [word] + [word[:i] + word[i + 1:] for i in range(len(word))]:
         if k in index:
-            found.update(index[k])
+            found.update(index[k].split())
     found.discard(word)
     return found
 

@@ -35,16 +35,11 @@ class Vocabulary:
         self._frequent = None
 
     def frequent_deletes(self) -> dict:
-        """One-deletion index of the words with Zipf >= 4 (about 10,000): enough to find the
-        readings that could make a word in use a slip, at a fraction of a full neighbourhood."""
+        """One-deletion index of the words with Zipf >= 4 (about 10,000; deletion -> words
+        joined by spaces): enough to find the readings that could make a word in use a slip,
+        at a fraction of a full neighbourhood. Cached beside the vocabulary."""
         if self._frequent is None:
-            index: dict[str, list] = {}
-            for w, z in zip(self.words, self.zipfs):
-                if z >= FREQUENT_ZIPF:
-                    index.setdefault(w, []).append(w)
-                    for i in range(len(w)):
-                        index.setdefault(w[:i] + w[i + 1:], []).append(w)
-            self._frequent = index
+            self._frequent = _cached("frequent", lambda: _build_deletes(self, FREQUENT_ZIPF, 1, True))
         return self._frequent
 
     @property
@@ -66,7 +61,7 @@ class Vocabulary:
         SymSpell trick that finds neighbours two edits away without generating every two-edit
         string. Built once, then cached beside the vocabulary."""
         if self._deletes is None:
-            self._deletes = _cached("deletes", lambda: _build_deletes(self))
+            self._deletes = _cached("deletes", lambda: _build_deletes(self, DELETES_MIN_ZIPF, 4))
         return self._deletes
 
 
@@ -128,11 +123,16 @@ def _build():
     return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs)
 
 
-def _build_deletes(vocab: Vocabulary) -> dict:
+def _build_deletes(vocab: Vocabulary, min_zipf: int, min_len: int, with_words: bool = False) -> dict:
     index: dict[str, str] = {}
+
+    def add(k, w):
+        index[k] = index[k] + " " + w if k in index else w
+
     for w, z in zip(vocab.words, vocab.zipfs):
-        if z >= DELETES_MIN_ZIPF and len(w) >= 4:
+        if z >= min_zipf and len(w) >= min_len:
+            if with_words:
+                add(w, w)
             for i in range(len(w)):
-                k = w[:i] + w[i + 1:]
-                index[k] = index[k] + " " + w if k in index else w
+                add(w[:i] + w[i + 1:], w)
     return index
