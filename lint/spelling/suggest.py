@@ -108,7 +108,7 @@ def neighbours(word: str, vocab, far: bool = False, frequent: bool = False) -> s
     if frequent:
         return frequent_neighbours(word, vocab)
     zipf = vocab.zipf
-    found = edits1(word) & vocab.known
+    found = vocab.among(edits1(word))
     if far and len(word) >= 4:
         index = vocab.deletes()
         keys = {word[:i] + word[i + 1:] for i in range(len(word))}

@@ -32,6 +32,7 @@ class Vocabulary:
         self.common = frozenset(w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF)
         self._deletes = None
         self._known = None
+        self._lookups = 0
         self._frequent = None
 
     def frequent_deletes(self) -> dict:
@@ -42,12 +43,15 @@ class Vocabulary:
             self._frequent = _cached("frequent", lambda: _build_deletes(self, FREQUENT_ZIPF, 1, True))
         return self._frequent
 
-    @property
-    def known(self) -> set:
-        """Every word, for set intersections with a neighbourhood."""
+    def among(self, candidates: set) -> set:
+        """The candidates that are words. The first few calls look each one up; after that a
+        set of every word is built once (tens of milliseconds), which a corpus run repays."""
         if self._known is None:
+            self._lookups += 1
+            if self._lookups <= 30:
+                return {w for w in candidates if self.zipf(w)}
             self._known = set(self.words)
-        return self._known
+        return candidates & self._known
 
     def __contains__(self, word: str) -> bool:
         return self.zipf(word) > 0
