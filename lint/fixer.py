@@ -137,6 +137,7 @@ class Fixed:
     rounds: int = 0
     findings: list = field(default_factory=list)  # what the last lint of the text found (if relinted)
     stable: bool = True  # False: stopped at max_rounds with fixes still pending
+    held: int = 0  # safe fixes held back because they would delete prose
 
 
 def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_ROUNDS, observe=None) -> Fixed:
@@ -158,6 +159,9 @@ def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_R
         result.findings = list(relint(result.text))
     else:
         result.stable = not chosen(result.findings, unsafe, result.text, _line_style(result.text)[1])
+    if not unsafe:
+        result.held = len(chosen(result.findings)) - len(chosen(result.findings, False, result.text,
+                                                                _line_style(result.text)[1]))
     return result
 
 
@@ -366,6 +370,9 @@ def fix_documents(findings, documents, relint_for, unsafe=False, diff=None, stdi
                           write=diff is None and path != stdin_name)
         run.applied += result.applied
         run.remaining[path] = result.findings
+        if result.held:
+            run.notices.append(f"{path}: {result.held} safe fix{'es' * (result.held != 1)} held back: "
+                               "they would delete running prose (apply with --unsafe-fixes)")
         run.pending += 0 if result.stable else 1
         if not result.stable:
             run.notices.append(f"{path}: fixes still pending after {MAX_ROUNDS} rounds (rules undo each other)")

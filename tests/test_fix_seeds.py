@@ -24,7 +24,9 @@ def test_fix_on_seeds_removes_fixed_artefact_lines_and_keeps_prose(tmp_path, roo
     folder = tmp_path / "seeds"
     before = _copy_seeds(root, folder)
     findings = _lint_json(folder, tmp_path, "before.json")
+    capsys.readouterr()
     main(["--isolated", "--fix", str(folder)])
+    told = capsys.readouterr().err
     after = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
     unsafe = tmp_path / "unsafe"
     _copy_seeds(root, unsafe)
@@ -66,6 +68,7 @@ def test_fix_on_seeds_removes_fixed_artefact_lines_and_keeps_prose(tmp_path, roo
         assert all(any(ln == cand for cand in it) for ln in kept), name
     assert removed_total >= 10  # the seeds carry navigation, captions, bylines, teasers, footers
     assert held_total <= 2  # prose-shaped boilerplate (a publisher's blurb) waits for --unsafe-fixes
+    assert ("held back" in told) == bool(held_total)
     capsys.readouterr()
     # nothing safe is left to fix
     left = [f for f in _lint_json(folder, tmp_path, "after.json") if f.get("fix", {}).get("safe")]
