@@ -204,6 +204,7 @@ class Runner:
             hit = self.cache.get(key, name)
             items.append((name, path, None if hit else raw, key, hit))
         task.items = items
+        task.size = sum(len(raw) for _, _, raw, _, hit in items if hit is None and raw is not None)
         return task
 
     def _done(self, task, results):
