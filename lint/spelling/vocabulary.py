@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-FORMAT = 2
+FORMAT = 3
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 40
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
@@ -26,10 +26,12 @@ _loaded = None
 class Vocabulary:
     """Sorted words and their Zipf frequencies x10 (0 = unknown)."""
 
-    def __init__(self, words: list[str], zipfs: bytes):
+    def __init__(self, words: list[str], zipfs: bytes, common: list[str] | None = None):
         self.words = words
         self.zipfs = zipfs
-        self.common = frozenset(w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF)
+        if common is None:
+            common = [w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF]
+        self.common = frozenset(common)
         self._deletes = None
         self._known = None
         self._lookups = 0
@@ -72,8 +74,8 @@ class Vocabulary:
 def load() -> Vocabulary:
     global _loaded
     if _loaded is None:
-        words, zipfs = _cached("vocab", _build)
-        _loaded = Vocabulary(words.split("\n"), zipfs)
+        words, zipfs, common = _cached("vocab", _build)
+        _loaded = Vocabulary(words.split("\n"), zipfs, common.split("\n"))
     return _loaded
 
 
@@ -108,8 +110,8 @@ def cached(name: str, source: Path, build):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
-        for stale in path.parent.glob(f"{name}-*.bin"):
-            if stale != path:
+        for stale in path.parent.glob(f"{name}-*.bin"):  # earlier formats only: two installs
+            if not stale.name.startswith(f"{name}-{FORMAT}-"):  # may share the folder
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, only slower
@@ -124,7 +126,8 @@ def _build():
     freqs = wordfreq.get_frequency_dict("en", "large")
     pairs = sorted((w, min(255, round(math.log10(f * 1e9) * 10)))
                    for w, f in freqs.items() if _WORD.match(w))
-    return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs)
+    common = "\n".join(w for w, z in pairs if z >= COMMON_ZIPF)
+    return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs), common
 
 
 def _build_deletes(vocab: Vocabulary, min_zipf: int, min_len: int, with_words: bool = False) -> dict:
