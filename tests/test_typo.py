@@ -130,3 +130,18 @@ def test_slip_cost_prefers_dropped_letters_and_keeps_first_letter():
 def test_compound_participle(typo_rules):
     fs = typos(typo_rules, "Fighters of the Iran-back militia and the US-led coalition.", ids=("T102",))
     assert [(f.excerpt, f.suggestions[0]) for f in fs] == [("Iran-back", "Iran-backed")]
+
+
+def test_vocabulary_cache_is_built_once_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+    real_build = vocabulary._build
+    monkeypatch.setattr(vocabulary, "_build", lambda: built.append(1) or real_build())
+    first = vocabulary._cached("vocab", vocabulary._build)
+    again = vocabulary._cached("vocab", vocabulary._build)
+    assert built == [1] and first == again
+    words, zipfs, common = first
+    vocab = vocabulary.Vocabulary(words.split("\n"), zipfs, common.split("\n"))
+    assert vocab.zipf("visit") > vocab.zipf("vist") > 0 and vocab.zipf("qzxv") == 0
+    assert "the" in vocab.common and "vist" not in vocab.common
+    assert list((tmp_path / "seedlint").glob("vocab-*.bin"))
