@@ -44,10 +44,19 @@ def stem_weight(token: str) -> tuple[str, float]:
         if word.endswith("'s"):
             word = word[:-2]
         z = zipf_table().get(word, UNKNOWN_ZIPF)
-        hit = (word[:STEM_LEN], max(0.0, min(CEILING - z, 4.0)))
+        hit = (_stem(word), max(0.0, min(CEILING - z, 4.0)))
         if len(_weights) < 500_000:
             _weights[token] = hit
     return hit
+
+
+def _stem(word: str) -> str:
+    """A short prefix after folding plurals: "bakeries"/"bakery", "investors"/"investor"."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return word[:STEM_LEN]
 
 
 def bag(text: str) -> dict[str, float]:
