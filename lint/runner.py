@@ -24,6 +24,7 @@ from . import sources
 from .corpus import is_corpus
 from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
 
+MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
 SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
 FILE_BATCH = 1 << 20  # bytes of small files per task
 
@@ -74,12 +75,17 @@ class Runner:
         self.documents = Documents(settings)
         self.records = 0
         self.bytes = 0
+        self.bad_records: dict = {}  # corpus file -> records that could not be linted
 
     # -- the run ------------------------------------------------------------------------------
     def run(self, paths):
         """Yield a `Result` per file and a `RecordResult` per corpus record, in input order."""
         tasks = self._tasks(paths)
         for result in self._execute(tasks):
+            if result.notices and getattr(result, "record", None) is not None:
+                bad = self.bad_records[result.path] = self.bad_records.get(result.path, 0) + 1
+                if bad > MAX_BAD_RECORDS:
+                    continue  # counted, reported in `finish`
             self.records += 1
             self.bytes += getattr(result, "size", 0)
             for rid, summary in result.summaries.items():
@@ -95,6 +101,10 @@ class Runner:
     def finish(self):
         """After `run`: the corpus pass over every summary seen, in input order; completes the
         annotated output. Returns the corpus-pass findings."""
+        for path, bad in self.bad_records.items():
+            if bad > MAX_BAD_RECORDS:
+                print(f"seedlint: {path}: {bad - MAX_BAD_RECORDS} more records could not be linted "
+                      f"({bad} in all)", file=sys.stderr)
         found = corpus_pass(self.summaries, self.rules) if corpus_rules(self.rules) else []
         if self.annotator is not None:
             self.annotator.close(found)

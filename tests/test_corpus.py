@@ -143,6 +143,14 @@ def test_notices_for_bad_records_name_file_and_line(tmp_path, artefact_rules):
     assert len(notices) == 1 and notices[0].startswith(f"{path}:3:") and "invalid JSON" in notices[0]
 
 
+def test_a_corpus_of_bad_records_reports_a_few_and_counts_the_rest(tmp_path, artefact_rules, capsys):
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(1), ["not json"] * 50)
+    r, results, _ = _run([path], artefact_rules)
+    assert sum(len(x.notices) for x in results) == runner_mod.MAX_BAD_RECORDS
+    assert r.bad_records == {path: 50}
+    assert f"{path}: 30 more records could not be linted (50 in all)" in capsys.readouterr().err
+
+
 @pytest.fixture
 def corpus_rule(monkeypatch):
     monkeypatch.setitem(KINDS, corpus_kind.NAME, corpus_kind)

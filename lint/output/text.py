@@ -41,7 +41,7 @@ def write_statistics(findings, stream, run):
 
 def summary(findings, run) -> str:
     sev = Counter(f.severity for f in findings)
-    files = len({f.path for f in findings})
+    files = len({(f.path, f.record) for f in findings})  # a corpus record counts as a file
     if not findings:
         text = f"All clear: no findings in {run.files} file{'s' * (run.files != 1)}."
     else:
