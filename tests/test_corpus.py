@@ -247,3 +247,31 @@ def test_cli_streams_jsonl_and_annotates(tmp_path):
     assert [(f["rule"], f["record"]) for f in lines] == [("A101", "r1"), ("A101", "r2")]
     assert f"{path}:5:" in proc.stderr
     assert [r["seedlint_pass"] for r in annotate.read_rows(str(out))] == [True, False, False, True]
+
+
+# -- progress -------------------------------------------------------------------------------
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from lint import progress
+
+    assert not progress.wanted(io.StringIO())
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert progress.wanted(Tty())
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(Tty())
+
+
+def test_progress_line_shows_rate_and_eta():
+    from lint.progress import line
+
+    text = line(1234, 50e6, 100e6, 10.0)
+    assert "1,234 records" in text and "5.0 MB/s" in text and "50%" in text and "ETA 0:10" in text
+    assert "ETA" not in line(10, 5e6, 0, 1.0)  # unknown total: no ETA
