@@ -7,7 +7,7 @@ mostly in another script than the document's. Lists of names, models and prices 
 function words in any language and are skipped unless mostly lower case (``min_prose``). The document's language is taken from its
 function words when they are plentiful (English), otherwise langdetect reads its opening.
 
-Options: ``min_words`` (12), ``min_stopword_ratio`` (0.12), ``min_probability`` (0.9),
+Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` (0.9),
 ``min_prose`` (0.5).
 """
 
@@ -19,7 +19,7 @@ from . import Option
 
 OPTIONS = {
     "min_words": Option(int, 12, doc="shorter paragraphs are not judged (langdetect guesses on them)"),
-    "min_stopword_ratio": Option(float, 0.12, doc="paragraphs with fewer English function words go to langdetect"),
+    "min_stopword_ratio": Option(float, 0.06, doc="paragraphs with fewer English function words go to langdetect"),
     "min_probability": Option(float, 0.9, doc="langdetect's confidence needed to report"),
     "min_prose": Option(float, 0.5, doc="share of lower-case words: lists of names are not judged"),
 }
