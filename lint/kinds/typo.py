@@ -179,7 +179,7 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
         return z, [], False
     # A word in use (Zipf >= 2.5) can only be a slip of a much more common word.
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
-    scored = suggest.ranked(word, vocab, frequent=z >= 25, floor=floor)
+    scored = suggest.ranked(word, vocab, frequent=z >= 20, floor=floor)
     derived = z == 0 and morphology.derivable(word, vocab.zipf)
     # Two-edit readings are sought only for words that are neither in the vocabulary nor
     # explained by word formation.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 FORMAT = 3
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
-FREQUENT_ZIPF = 40
+FREQUENT_ZIPF = 30
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
 _loaded = None
