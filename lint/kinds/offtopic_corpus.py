@@ -52,10 +52,14 @@ def summarize(doc, rule):
     opts = rule.options
     prof = profile(doc)
     sig = sorted(prof.total.items(), key=lambda kv: -kv[1])[: opts["signature_size"]]
-    cast = Counter(n for sents in prof.sentences for u in sents for n in entities(u.text))
-    recurring = [n for n, c in cast.most_common(10) if c >= 2]
+    names_of = [entities(p.text) for p in prof.paragraphs]
+    cast = Counter(n for names in names_of for n in names)
+    recurring = [n for n, c in cast.most_common(10) if c >= 2]  # names in two paragraphs or more
     candidates = []
     for i, para in enumerate(prof.paragraphs):
+        # a passage's names foreign to the document are among its paragraph's own words
+        if len(names_of[i].intersection(para.foreign)) < opts["min_foreign_names"]:
+            continue
         units = [para] + (score_sentences(prof, i) if len(prof.sentences[i]) > 1 else [])
         for u in units:
             if (u.mass < opts["min_mass"] or u.novelty < opts["min_novelty"]

@@ -45,7 +45,7 @@ def prose_share(text: str) -> float:
 
 def latin_share(text: str) -> float:
     """Share of letters in the Latin script (two C-speed scans, no per-letter Python)."""
-    if text.isascii():
+    if text.isascii() or not _NON_LATIN.search(text):
         return 1.0
     letters = len(_LETTER.findall(text))
     return 1.0 - len(_NON_LATIN.findall(text)) / letters if letters else 1.0

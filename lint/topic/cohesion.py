@@ -6,8 +6,6 @@ for any unit is ``total - own`` without re-tokenising. Features per unit:
 
 - ``cos``: rarity-weighted cosine with the rest of the document (or paragraph, for sentences);
 - ``novelty``: share of the unit's rarity weight carried by words found nowhere else;
-- ``bridge``: how much better the unit's two neighbours cohere with each other than with it
-  (an inserted unit separates two passages that were written to follow each other);
 - ``foreign``: the unit's rarest words and names that the rest never uses (the evidence).
 """
 
@@ -28,7 +26,6 @@ class Unit:
     mass: float  # summed rarity weight of the unit's content words
     cos: float = 1.0
     novelty: float = 0.0
-    bridge: float = 0.0
     foreign: list = field(default_factory=list)
 
 
@@ -66,14 +63,6 @@ def score_against(units: list[Unit], total: dict, counts: dict) -> None:
         alone = [(x, k) for k, x in u.bag.items() if counts.get(k, 0) <= 1]
         u.novelty = sum(x for x, _ in alone) / u.mass if u.mass else 0.0
         u.foreign = [k for _, k in sorted(alone, reverse=True)]
-
-
-def bridges(units: list[Unit]) -> None:
-    """bridge = cos(previous, next) - max(cos(unit, previous), cos(unit, next))."""
-    for i in range(1, len(units) - 1):
-        prev, cur, nxt = units[i - 1], units[i], units[i + 1]
-        if prev.bag and nxt.bag and cur.bag:
-            cur.bridge = cosine(prev.bag, nxt.bag) - max(cosine(cur.bag, prev.bag), cosine(cur.bag, nxt.bag))
 
 
 @dataclass
@@ -115,13 +104,12 @@ def _profile(doc) -> Profile:
         for k in pbag:
             para_counts[k] = para_counts.get(k, 0) + 1
     score_against(paras, total, para_counts)
-    bridges(paras)
     return Profile(paras, sents_by_para, total)
 
 
 def score_sentences(prof: Profile, index: int) -> list[Unit]:
     """Score paragraph ``index``'s sentences against their own paragraph: cos with the rest of
-    the paragraph, novelty against the whole document, bridge between neighbouring sentences."""
+    the paragraph, novelty against the whole document."""
     units = prof.sentences[index]
     pbag = prof.paragraphs[index].bag
     score_against(units, pbag, {})
@@ -129,5 +117,4 @@ def score_sentences(prof: Profile, index: int) -> list[Unit]:
         alone = [(x, k) for k, x in u.bag.items() if prof.total.get(k, 0.0) - x < 1e-9]
         u.novelty = sum(x for x, _ in alone) / u.mass if u.mass else 0.0
         u.foreign = [k for _, k in sorted(alone, reverse=True)]
-    bridges(units)
     return units

@@ -62,8 +62,9 @@ def _stem(word: str) -> str:
 def bag(text: str) -> dict[str, float]:
     """stem -> summed rarity weight over the text's content words."""
     out: dict[str, float] = {}
+    known = _weights.get
     for tok in WORD.findall(text.lower()):
-        stem, w = stem_weight(tok)
+        stem, w = known(tok) or stem_weight(tok)
         if w > 0.3:
             out[stem] = out.get(stem, 0.0) + w
     return out
