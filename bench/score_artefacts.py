@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Line-level artefact scoring of seedlint on a line-labelled corpus (dev layout).
 
-    python bench/score_artefacts.py /work/shared/eval/artefacts [--variants a,b] [--ignore A401,A602]
+    python bench/score_artefacts.py /work/shared/eval/artefacts [--variants a,b] [--ignore A602]
         [--select artefact] [--top 15] [--show-fp RULE] [--jobs N]
 
 A corpus folder holds one folder per variant, each with ``labels.jsonl`` (doc, line, label,
