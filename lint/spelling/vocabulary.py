@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-FORMAT = 3
+FORMAT = 4
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 30
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
