@@ -28,8 +28,11 @@ def _is_near(a: str, b: str) -> bool:
 NEAR = frozenset(a + b for a in _KEY for b in _KEY if _is_near(a, b))  # neighbouring keys
 
 
+SOUND_ALIKE = frozenset(["cs", "sc", "ck", "kc", "sz", "zs", "gj", "jg", "fv", "vf"])
+
+
 def _sub_cost(typed: str, meant: str) -> float:
-    if typed in VOWELS and meant in VOWELS:
+    if (typed in VOWELS and meant in VOWELS) or typed + meant in SOUND_ALIKE:
         return 0.8
     return 0.9 if typed + meant in NEAR else 1.2
 
