@@ -5,11 +5,11 @@
 
 Quality: every tool runs through ``score_injected.py`` (docs/ and controls/): recall overall
 and on non-word items, precision, false alarms per 10,000 words of the untouched controls.
-seedlint runs twice: as shipped (T101 with codespell's list where codespell is installed, plus
-T102) and with every codespell-derived list switched off (a copy of T101 with
+seedlint runs twice: its typo rules as shipped (T101 with codespell's list, T102, T104) and
+with every codespell-derived list switched off (T101 replaced by a copy with
 ``misspelling_lists: []``). Real-word items are reported separately.
 
-Speed: the typo pass alone (T101+T102 ``check`` on pre-read texts, one core, CPU time, the
+Speed: the typo pass alone (every typo rule's ``check`` on pre-read texts, one core, CPU time, the
 vocabulary already loaded; first pass with empty caches, then a second pass), vocabulary load
 time, and codespell on the same files (CPU time of the child process, start-up included).
 """
@@ -53,7 +53,7 @@ def speed(folder: Path) -> dict:
     from lint.rules import load_rules
     from lint.spelling import vocabulary
 
-    rules = [r for r in load_rules() if r.id in ("T101", "T102")]
+    rules = [r for r in load_rules() if r.category == "typo"]
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     mb = sum(len(t.encode()) for t in texts) / 1e6
     t = time.process_time()
@@ -94,8 +94,8 @@ def main():
     if not args.skip_quality:
         tmp = no_lists_rules(Path(tempfile.mkdtemp()))
         runs = {
-            "seedlint": "seedlint --no-cache --select T101,T102",
-            "seedlint-no-lists": f"seedlint --no-cache --rules {shlex.quote(str(tmp))} --select T191,T102",
+            "seedlint": "seedlint --no-cache --select typo",
+            "seedlint-no-lists": f"seedlint --no-cache --rules {shlex.quote(str(tmp))} --select typo --ignore T101",
             "codespell": f"{adapter} codespell",
             "pyspellchecker": f"{adapter} pyspellchecker",
         }
