@@ -27,7 +27,6 @@ import argparse
 import importlib.util
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -44,20 +43,18 @@ def ensure(module, *packages):
 
 def timed(cmd, **kw):
     """(cpu seconds of the process tree, wall seconds, peak RSS MB of the largest process, peak tree RSS MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     peak = [0]
     threading.Thread(target=_watch_tree, args=(proc, peak), daemon=True).start()
-    proc.wait()
+    _, _, usage = os.wait4(proc.pid, 0)  # this child and its workers only (not earlier children)
+    proc.returncode = 0
     wall = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall, after.ru_maxrss / 1024, peak[0] / 1024
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, peak[0] / 1024
 
 
 def _watch_tree(proc, peak):
-    while proc.poll() is None:
+    while os.path.exists(f"/proc/{proc.pid}/status") and proc.returncode is None:
         peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
         time.sleep(0.5)
 

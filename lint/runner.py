@@ -14,10 +14,11 @@ summaries, collected in input order, so it sees the same list on one core or man
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import sources
@@ -71,7 +72,7 @@ class Runner:
         self.annotator = annotator
         self.cache = cache
         self.progress = progress
-        self.summaries: dict = {}  # rule id -> [(path, record, summary)], in input order
+        self.summaries: dict = {}  # rule id -> Summaries [(path, record, summary)], in input order
         self.documents = Documents(settings)
         self.records = 0
         self.bytes = 0
@@ -88,8 +89,8 @@ class Runner:
                     continue  # counted, reported in `finish`
             self.records += 1
             self.bytes += getattr(result, "size", 0)
-            for rid, summary in result.summaries.items():
-                self.summaries.setdefault(rid, []).append((result.path, getattr(result, "record", None), summary))
+            for rid, blob in result.summaries.items():
+                self.summaries.setdefault(rid, Summaries()).add(result.path, getattr(result, "record", None), blob)
             if self.annotator is not None and getattr(result, "record", None) is not None:
                 self.annotator.add(result)
             if self.progress:
@@ -142,7 +143,10 @@ class Runner:
         from .corpus import readers
 
         try:
-            yield from readers.plan(path, self.settings.text_field, self.settings.id_field)
+            # enough shards to keep every core busy to the end, none so small that overhead shows
+            size = os.path.getsize(path)
+            target = max(256 << 10, min(readers.TARGET, size // (self.jobs * 8) + 1))
+            yield from readers.plan(path, self.settings.text_field, self.settings.id_field, target)
         except (OSError, ValueError, ImportError) as e:
             yield Result(path, error=f"cannot read corpus: {e}")
 
@@ -156,7 +160,7 @@ class Runner:
         doc, found = lint_text(src.text, rules_for(name, self.rules, self.settings), path=name,
                                decode_errors=src.decode_errors, settings=self.settings)
         self.documents.keep(name, doc)
-        return Result(name, findings=found, summaries=summarize(doc, self.rules))
+        return Result(name, findings=found, summaries=packed(summarize(doc, self.rules)))
 
     # -- execution ----------------------------------------------------------------------------
     def _execute(self, tasks):
@@ -293,7 +297,7 @@ def _lint_file(name, path, raw, rules, settings) -> Result:
         return Result(name, notices=[f"{name}: {src.skipped}"])
     file_rules = rules_for(name, rules, settings)
     doc, found = lint_text(src.text, file_rules, path=name, decode_errors=src.decode_errors, settings=settings)
-    return RecordResult(name, findings=found, summaries=summarize(doc, file_rules), size=len(src.text))
+    return RecordResult(name, findings=found, summaries=packed(summarize(doc, file_rules)), size=len(src.text))
 
 
 def _lint_shard(shard, rules, settings, keep):
@@ -311,8 +315,34 @@ def lint_records(records, rules, settings, keep=True):
                                record=rec.id, line=rec.line)
             continue
         doc, found = lint_text(rec.text, rules, path=rec.path, record=rec.id, settings=settings)
-        yield RecordResult(rec.path, findings=found, summaries=summarize(doc, rules), record=rec.id,
+        yield RecordResult(rec.path, findings=found, summaries=packed(summarize(doc, rules)), record=rec.id,
                            line=rec.line, original=rec.original if keep else None, size=len(rec.text))
+
+
+def packed(summaries: dict) -> dict:
+    """Corpus-pass summaries as pickles: the main process keeps one per document and rule until
+    the corpus pass, and bytes take a fraction of the memory of the objects they encode."""
+    return {rid: pickle.dumps(s, pickle.HIGHEST_PROTOCOL) for rid, s in summaries.items()}
+
+
+class Summaries(Sequence):
+    """One rule's ``(path, record, summary)`` items, stored pickled and decoded on access, so a
+    corpus pass that keeps only the summaries it needs holds only those in memory."""
+
+    def __init__(self):
+        self._items = []
+
+    def add(self, path, record, blob):
+        self._items.append((path, record, blob))
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        path, record, blob = self._items[i]
+        return path, record, pickle.loads(blob)
 
 
 def rules_for(path, rules, settings):
