@@ -66,7 +66,20 @@ class Rule:
     enabled: bool = True
     options: dict = field(default_factory=dict)
     source: str = ""  # file it came from
-    compiled: Any = None  # what the kind's prepare() made of the options
+    lazy: bool = False  # built-in rules compile on first use (their examples are tested)
+    _compiled: Any = None
+
+    @property
+    def compiled(self):
+        """What the kind's ``prepare()`` made of the options: compiled once, on first use."""
+        if self.lazy:
+            self.lazy = False
+            self._compiled = _prepare(self.module, self)
+        return self._compiled
+
+    @compiled.setter
+    def compiled(self, value):
+        self.lazy, self._compiled = False, value
 
     @property
     def module(self):
@@ -122,13 +135,14 @@ def builtin_rules_dir() -> Path:
 
 
 def load_rules(extra_dirs=(), include_builtin=True) -> list[Rule]:
-    dirs = ([builtin_rules_dir()] if include_builtin else []) + [Path(d) for d in extra_dirs]
+    builtin = builtin_rules_dir()
+    dirs = ([builtin] if include_builtin else []) + [Path(d) for d in extra_dirs]
     rules, seen = [], {}
     for d in dirs:
         if not d.is_dir():
             raise RuleError(d, 0, None, "rule folder not found")
         for path in sorted(d.rglob("*.y*ml")):
-            for rule, line in load_rule_file(path):
+            for rule, line in load_rule_file(path, lazy=d is builtin):
                 if rule.id in seen:
                     raise RuleError(path, line, rule.id, f"duplicate rule id (first defined in {seen[rule.id]})")
                 seen[rule.id] = f"{path}"
@@ -136,7 +150,7 @@ def load_rules(extra_dirs=(), include_builtin=True) -> list[Rule]:
     return rules
 
 
-def load_rule_file(path: Path) -> list[tuple[Rule, int]]:
+def load_rule_file(path: Path, lazy: bool = False) -> list[tuple[Rule, int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
@@ -154,7 +168,7 @@ def load_rule_file(path: Path) -> list[tuple[Rule, int]]:
             data = loader.construct_document(node)
             if data is None:
                 continue
-            out.append((_build(path, node, data), node.start_mark.line + 1))
+            out.append((_build(path, node, data, lazy), node.start_mark.line + 1))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise RuleError(path, mark.line + 1 if mark else 0, None, f"invalid YAML: {getattr(e, 'problem', e)}") from None
@@ -163,13 +177,17 @@ def load_rule_file(path: Path) -> list[tuple[Rule, int]]:
     return out
 
 
+def _prepare(module, rule):
+    return module.prepare(rule) if hasattr(module, "prepare") else None
+
+
 def _key_lines(node) -> dict:
     if isinstance(node, yaml.MappingNode):
         return {k.value: k.start_mark.line + 1 for k, _ in node.value}
     return {}
 
 
-def _build(path, node, data) -> Rule:
+def _build(path, node, data, lazy=False) -> Rule:
     top = node.start_mark.line + 1
     if not isinstance(data, dict):
         raise RuleError(path, top, None, "a rule must be a mapping")
@@ -217,8 +235,11 @@ def _build(path, node, data) -> Rule:
         fail("examples", "examples.flag needs at least one text that the rule flags")
     common = {k: values.pop(k) for k in list(values) if k in COMMON}
     rule = Rule(**common, options=values, source=str(path))
+    if lazy:
+        rule.lazy = True  # a run whose files all come from the cache compiles nothing
+        return rule
     try:
-        rule.compiled = module.prepare(rule) if hasattr(module, "prepare") else None
+        rule.compiled = _prepare(module, rule)
     except (ValueError, re.error) as e:
         bad = getattr(e, "key", None)
         fail(bad, str(e))

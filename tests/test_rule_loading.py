@@ -68,3 +68,11 @@ def test_invalid_rule_file_exits_2(tmp_path, capsys):
 def test_several_rules_in_one_file(tmp_path):
     write(tmp_path, GOOD + "---\n" + GOOD.replace("X100", "X101"))
     assert [r.id for r in load_rules([tmp_path], include_builtin=False)] == ["X100", "X101"]
+
+
+def test_builtin_rules_compile_on_first_use_and_all_compile():
+    rules = load_rules()
+    assert all(r.lazy for r in rules)
+    for r in rules:
+        r.compiled  # every built-in rule's options are valid
+        assert not r.lazy
