@@ -184,7 +184,7 @@ class Document:
         tier = next((t for t in (4, 8, 16, 32, 64, 128) if max_words <= t), 10**6)
         cache = self.__dict__.setdefault("_short_lines", {})
         if tier not in cache:
-            idx = [i for i, n in enumerate(self.line_word_counts) if n <= tier]
+            idx = [i for i, n in enumerate(self.line_word_counts) if 0 < n <= tier]  # blank lines say nothing
             texts = [self.lines[i].text for i in idx]
             starts, pos = [], 0
             for t in texts:
@@ -194,26 +194,39 @@ class Document:
         return cache[tier]
 
 
+_TERMINALS = tuple(TERMINAL)
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_hard_wrapped(lines: list[Span]) -> bool:
     """True when most line breaks in a block fall mid-sentence (a wrapped paragraph)."""
     breaks = lines[:-1]
-    mid = sum(1 for ln in breaks if not ln.text.rstrip().endswith(tuple(TERMINAL)))
+    mid = sum(1 for ln in breaks if not ln.text.rstrip().endswith(_TERMINALS))
     return mid * 2 > len(breaks)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a paragraph into sentences; returns (start, end) offsets, whitespace trimmed."""
     out, start = [], 0
+    n, isspace = len(text), str.isspace
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
-        if m.group().startswith(".") and len(m.group()) == 1:
-            word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-            word = word.lstrip("(\"'“‘")
+        if m.group() == ".":
+            # the word before the period (walked back to, not split off: paragraphs can be long)
+            k = m.start()
+            while k and isspace(text[k - 1]):
+                k -= 1
+            j = k
+            while j and not isspace(text[j - 1]):
+                j -= 1
+            word = text[j:k].lower().lstrip("(\"'“‘")
             # An abbreviation, an initial ("J. Smith") or a decimal do not end a sentence.
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                 continue
-            nxt = text[end:].lstrip()[:1]
-            if nxt and nxt.islower():
+            i = end
+            while i < n and isspace(text[i]):
+                i += 1
+            if i < n and text[i].islower():
                 continue
         _append(out, text, start, end)
         start = end

@@ -42,7 +42,8 @@ OPTIONS = {
     "prefilter": Option(list, []),
 }
 # Markdown decoration that does not change what a line says.
-_DECOR = r"[\s>*_#+\-|•·]*"
+# Never a newline: a class that crosses lines makes "^...$" backtrack over runs of blank lines.
+_DECOR = r"[ \t\u00a0\u2000-\u200b\u3000>*_#+\-|•·]*"
 # With whole_unit, "[Read more](https://...)" is judged by its link text.
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
@@ -168,8 +169,16 @@ def make_fix(doc, fix, s, e, m, scope):
     if action == "replace":
         return Fix(s, e, m.expand(replacement) if "\\" in replacement else replacement, safe)
     if action == "delete-unit" and scope == "line":
-        return delete_lines(doc, s, e, safe)
+        fx = delete_lines(doc, s, e, safe)
+        # a safe deletion removes only what the rule recognised: other words on the line (the
+        # title after "Related:", the story a credit sits in) wait for --unsafe-fixes
+        outside = doc.text[fx.start:s] + " " + doc.text[e:fx.end]
+        return Fix(fx.start, fx.end, "", safe and not _WORDS.search(_TARGETS.sub(" ", outside)))
     return Fix(s, e, "", safe)
+
+
+_TARGETS = re.compile(r"\]\([^)\n]*\)|<?https?://\S+")  # link targets and URLs are not words
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def delete_lines(doc, s, e, safe=True):
