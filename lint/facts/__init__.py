@@ -24,4 +24,55 @@ class lazy_re:
             import re
 
             self._rx = re.compile(self.pattern, self.flags)
-        return getattr(self._rx, name)
+        value = getattr(self._rx, name)
+        setattr(self, name, value)  # the next look-up skips this method
+        return value
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased with the same offsets (ſ/ı folded as ``re.I`` does), or None when
+    lower-casing would move offsets ("İ" becomes two characters)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    if "ſ" in low or "ı" in low:
+        low = low.replace("ſ", "s").replace("ı", "i")
+    return low
+
+
+def folded_of(doc) -> str | None:
+    return memo(doc, "folded", lambda d: folded(d.text))
+
+
+def finditer_at(rx, text, literals, start=0, low=None, finder=None):
+    """The matches of ``rx.finditer(text, start)`` for a pattern whose every match begins with
+    one of ``literals``: ``str.find`` locates them (far faster than the regex engine trying
+    every position) and the pattern is tried there. ``finder``, a pattern that finds the other
+    places a match can begin (one opening with a character class, which the engine skips to
+    fast), may stand for or add to the literals. With ``low`` (``folded(text)``) the literals are lower case and
+    found case-blind, for ``re.I`` patterns; ``low=None`` for an ``re.I`` pattern means
+    lower-casing moved offsets, so the pattern scans as usual."""
+    if rx.flags & 2 and low is None:  # re.I
+        yield from rx.finditer(text, start)
+        return
+    hay = text if low is None else low
+    spots = {m.start() for m in finder.finditer(hay, start)} if finder is not None else set()
+    find = hay.find
+    for lit in literals:
+        i = find(lit, start)
+        while i >= 0:
+            spots.add(i)
+            i = find(lit, i + 1)
+    yield from matches_at(rx, text, spots, start)
+
+
+def matches_at(rx, text, spots, start=0):
+    """The matches of ``rx.finditer(text, start)`` when every one begins at one of ``spots``."""
+    last = start
+    for i in sorted(spots):
+        if i < last:
+            continue  # inside the previous match, as finditer would skip it
+        m = rx.match(text, i)
+        if m and m.end() > i:
+            last = m.end()
+            yield m

@@ -51,8 +51,10 @@ def names_of(doc) -> list[Name]:
 
 
 # two or more capitalised words: found at speed, then read as names
-_MULTI = lazy_re(rf"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:{_PARTICLE}[- ])?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
-_ACCENTED = lazy_re(r"\b[A-ZÀ-ÖØ-Þ]\w*[^\x00-\x7f]\w*")
+# "(?<!\w.)" after the first capital is "\b" before it: a pattern that opens with a character
+# class lets the engine skip straight to capitals instead of trying every position
+_MULTI = lazy_re(rf"[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]*(?: (?:{_PARTICLE}[- ])?[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
+_ACCENTED = lazy_re(r"[A-ZÀ-ÖØ-Þ](?<!\w.)\w*[^\x00-\x7f]\w*")
 
 
 def multiword_names_of(doc) -> list[Name]:
@@ -69,7 +71,7 @@ def _multiword(doc):
         s = s.rstrip("'’-")
         if s.isupper() or "- " in s:
             continue  # capitals, or a product line cut at a hyphen ("Model D- Wireless")
-        tokens = tuple(_TOKENS.findall(s))
+        tokens = _tokens(s)
         if len(tokens) > 1:
             start = m.start()
             before = text[max(0, start - 3):start].rstrip(" \"“‘'(*")
@@ -77,11 +79,17 @@ def _multiword(doc):
     return out
 
 
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple:
+    return tuple(_TOKENS.findall(name))
+
+
 def accented_words_of(doc) -> list[re.Match]:
     """Capitalised words with a letter outside ASCII ("Erdoğan")."""
     return memo(doc, "accented", lambda d: list(_ACCENTED.finditer(d.text)))
 
 
+@lru_cache(maxsize=65536)
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
@@ -91,9 +99,14 @@ def skeleton(s: str) -> str:
     """What spelling variants of a name share: no case, accents or separators, doubled
     consonants single, y as i ("Dmitry"/"Dmitri", "al-Assad"/"Al Assad", "Erdogan"/"Erdoğan")."""
     out = []
-    for tok in re.split(r"[\W_]+", strip_accents(s)):
-        if re.fullmatch(r"[IVX]+|.*\d.*", tok):
+    for tok in _SEPARATORS.split(strip_accents(s)):
+        if _NUMERAL.fullmatch(tok):
             out.append(tok)  # "Phase II", "RX100": numbers are not spellings
         else:
-            out.append(re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", tok.lower().replace("y", "i")))
+            out.append(_DOUBLED.sub(r"\1", tok.lower().replace("y", "i")))
     return "".join(out)
+
+
+_SEPARATORS = lazy_re(r"[\W_]+")
+_NUMERAL = lazy_re(r"[IVX]+|.*\d.*")
+_DOUBLED = lazy_re(r"([b-df-hj-np-tv-z])\1+")

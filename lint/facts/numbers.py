@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .words import NUMBER_WORD, word_number
-from . import lazy_re
+from . import finditer_at, folded, lazy_re
 
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
@@ -30,11 +30,33 @@ _PCT = r"(?P<pct>\s*(?:%|per ?cent\b|percent\b))?"
 # three passes, each fast to skip text: figures, "half a million"/"two million", small words
 _DIGITS = lazy_re(rf"(?=[$£€\d])(?<![\w.,])(?P<cur>[$£€])?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_SCALE}{_PCT}",
                      re.I)
+# _DIGITS as two patterns that open with a character class, which the engine skips to fast
+# (a pattern opening with a lookaround is tried at every position): the first digit, with
+# "(?<!...)" after it for the character before, and the same for a currency sign
+_DIGIT_LED = lazy_re(rf"(?P<num>\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)){_SCALE}{_PCT}"
+                     r"(?P<cur>(?!))?", re.I)
+_CURRENCY_LED = lazy_re(rf"(?P<cur>[$£€])(?<![\w.,].)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                        rf"{_SCALE}{_PCT}", re.I)
+
+
+def _figures(text):
+    """``list(_DIGITS.finditer(text))``, faster."""
+    digit_led = list(_DIGIT_LED.finditer(text))
+    if not any(c in text for c in "$£€"):
+        return digit_led
+    out, last = [], -1
+    for m in sorted(digit_led + list(_CURRENCY_LED.finditer(text)), key=lambda m: m.start()):
+        if m.start() >= last:  # "$5": the "5" is inside the currency match
+            out.append(m)
+            last = m.end()
+    return out
 _WORDS = lazy_re(rf"\b(?:(?P<half>half a (?:million|billion))|(?P<word>{NUMBER_WORD}|a)\s+"
                     rf"(?P<wscale>hundred|thousand|million|billion))\b{_PCT}", re.I)
 _SMALL = lazy_re(rf"\b(?P<small>{NUMBER_WORD})\b{_PCT}", re.I)
-_SCALE_WORD = lazy_re(r"hundred|thousand|million|billion", re.I)
+_SCALE_NAMES = ("hundred", "thousand", "million", "billion")
+_SCALE_WORD = lazy_re("|".join(_SCALE_NAMES), re.I)
 _QUALIFIER = lazy_re(rf"\b(?P<q>{_Q})\s+(?P<cur>[$£€])?$", re.I)
+_QUALIFIER_ENDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 _HEAD = lazy_re(r"\s+(?:(?:[A-Za-z-]+)\s+)??([a-z][a-z-]{2,})\b")
 
 
@@ -53,11 +75,13 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
-def find_quantities(text: str, small_words=False):
+def find_quantities(text: str, small_words=False, low=False):
     """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
-    are left out; small number words ("two") only with ``small_words``."""
-    matches = list(_DIGITS.finditer(text))
-    for sw in _SCALE_WORD.finditer(text):  # "half a million", "two million": read around the scale word
+    are left out; small number words ("two") only with ``small_words``. ``low``: ``folded(text)``
+    when the caller has it."""
+    matches = _figures(text)
+    # "half a million", "two million": read around the scale word
+    for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=folded(text) if low is False else low):
         w = _WORDS.search(text, max(0, sw.start() - 24), sw.end() + 12)
         if w and (not matches or matches[-1] is not w) and w.start() <= sw.start():
             matches.append(w)
@@ -70,14 +94,14 @@ def find_quantities(text: str, small_words=False):
             continue  # "two" inside "two million"
         last_end = m.end()
         groups = m.groupdict()
-        qm = _QUALIFIER.search(text, max(0, m.start() - 24), m.start())
+        raw = groups.get("num")
+        if raw and _is_not_a_quantity(text, m, raw):
+            continue  # before the qualifier is looked for: most figures that drop out are years
+        qm = _qualifier(text, m.start())
         q = qm["q"].lower() if qm else ""
         start = qm.start() if qm else m.start()
         cur = groups.get("cur") or (qm["cur"] if qm else None)
-        if groups.get("num"):
-            raw = m["num"]
-            if _is_not_a_quantity(text, m, raw):
-                continue
+        if raw:
             value = float(raw.replace(",", "")) * _SCALES.get((m["scale"] or "").lower(), 1)
         elif groups.get("half"):
             value = 0.5 * _SCALES[m["half"].split()[-1].lower()]
@@ -96,6 +120,23 @@ def find_quantities(text: str, small_words=False):
     return out
 
 
+def _qualifier(text, start):
+    """``_QUALIFIER`` in the 24 characters before ``start``; the regex runs only when they end
+    in a qualifier's last word, blanks and currency signs (a substring test, case-blind)."""
+    window = text[max(0, start - 24):start]
+    k = len(window)
+    while k and (window[k - 1].isspace() or window[k - 1] in "$£€"):
+        k -= 1
+    if k == len(window):
+        return None
+    low = folded(window[max(0, k - 13):k])  # "approximately" is the longest last word
+    if low is not None and not low.endswith(_QUALIFIER_ENDS):
+        return None
+    return _QUALIFIER.search(text, max(0, start - 24), start)
+
+
+_YEAR = lazy_re(r"(?:1[89]|20)\d\d")
+_ANY_DIGIT = lazy_re(r"\d")
 _RANGE_AFTER = lazy_re(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
 _RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
 
@@ -103,7 +144,7 @@ _RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$
 def _is_not_a_quantity(text, m, raw):
     s, e = m.start("num"), m.end("num")
     before, after = text[max(0, s - 2):s], text[e:e + 2]
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not m["scale"] and not m["cur"] and not m["pct"]:
+    if _YEAR.fullmatch(raw) and not m["scale"] and not m["cur"] and not m["pct"]:
         return True  # a year
     if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
         return True  # times, dates, ids, versions, dimensions (1920×1080)
@@ -111,7 +152,8 @@ def _is_not_a_quantity(text, m, raw):
         return True  # a footnote or list number opening the line ("3 KFF analysis", "5. Practice")
     if re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3]):
         return True  # an ordinal
-    if _RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+    before = text[max(0, m.start() - 16):m.start()]
+    if _RANGE_AFTER.match(text, e) or _ANY_DIGIT.search(before) and _RANGE_BEFORE.search(before):
         return True  # an end of a range ("$2,000-$6,000", "50 to 60 years", "60, 70 years"): not one value
     return False
 

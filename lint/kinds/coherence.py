@@ -18,14 +18,15 @@ import re
 from ..facts.names import multiword_names_of
 from ..facts.report import pair
 from . import Option
-from ..facts import lazy_re
+from ..facts import finditer_at, lazy_re, memo
 
 OPTIONS = {"slip": Option(str, required=True, choices=("surname-first", "pronoun-opening"))}
 SCOPES = ()
 
-_SPEECH = r"(?:said|says|added|told|noted|stressed|explained|argued|insisted|wrote|tweeted|claimed|warned|continued|replied)"
-# a speech verb first (the engine skips fast to it), then the bare surname before or after it
-_SPEECH_RX = lazy_re(rf"\b(?:{_SPEECH}|according to)\b")
+_SPEECH_WORDS = ("said says added told noted stressed explained argued insisted wrote tweeted claimed warned "
+                 "continued replied").split()
+# a speech verb first (found by substring search), then the bare surname before or after it
+_SPEECH_RX = lazy_re(rf"\b(?:{'|'.join(_SPEECH_WORDS)}|according to)\b")
 _BEFORE = lazy_re(r"(?:(?<=[,.;:!?\"”] )|(?<=\n)|^)(?P<name>[A-Z][a-z][\w'’-]+) $")
 _AFTER = lazy_re(r" (?P<name>[A-Z][a-z][\w'’-]+)\b(?! [A-Z])(?!['’]s)")
 # words that head a name without being a first name
@@ -38,7 +39,12 @@ _PRONOUN = lazy_re(r"(?:He|She) [a-z]+")
 
 
 def _people(doc):
-    """surname -> first full mention (start, end) of every person named in full."""
+    """surname -> first full mention (start, end) of every person named in full (a copy: both
+    slips read it)."""
+    return dict(memo(doc, "people", _find_people))
+
+
+def _find_people(doc):
     out = {}
     for n in multiword_names_of(doc):
         toks = n.tokens
@@ -67,8 +73,10 @@ def check(doc, rule):
 def _surname_first(doc, rule):
     text = doc.text
     people = _people(doc)
+    if not people:
+        return  # every slip names someone the text introduces in full
     body = _body_start(doc)
-    for v in _SPEECH_RX.finditer(text, body):
+    for v in finditer_at(_SPEECH_RX, text, _SPEECH_WORDS + ["according to"], start=body):
         m = _BEFORE.search(text, max(body, v.start() - 30), v.start()) or _AFTER.match(text, v.end())
         if not m:
             continue

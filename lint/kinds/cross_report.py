@@ -24,7 +24,7 @@ from ..facts.names import names_of
 from ..finding import Finding
 from . import Option
 from .quantity import _mentions
-from ..facts import lazy_re
+from ..facts import finditer_at, lazy_re
 
 OPTIONS = {
     "max_days": Option(int, 10, doc="datelines further apart are different stories"),
@@ -42,22 +42,25 @@ def check(doc, rule):
     return ()
 
 
+_TOLL_WORDS = (  # every toll word begins with one of these
+    "killed", "dead", "died", "death", "lives", "fatalities", "injured", "wounded")
 _TOLL_WORD = lazy_re(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|injured|wounded)\b")
 
 
 def summarize(doc, rule):
-    if not _TOLL_WORD.search(doc.text):
-        return None  # nothing to compare: no names are read
-    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
-    names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
-    head = dateline(doc)
     figures = []
-    for key, q, sent, *_ in _mentions(doc):
+    for m in _mentions(doc):
+        key, q, sent = m.key, m.q, m.sent
         if key[1] in _TOLLS and not key[0]:
             s, e = sent.start + q.start, sent.start + q.end
             line, col = doc.position(s)
             words = q.words[0].lower() + q.words[1:] if q.words[1:2].islower() else q.words
             figures.append((key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
+    if not figures or next(finditer_at(_TOLL_WORD, doc.text, _TOLL_WORDS), None) is None:
+        return None  # nothing to compare: no names are read
+    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
+    names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
+    head = dateline(doc)
     return {"names": names, "date": head.date().isoformat() if head else None, "figures": figures}
 
 

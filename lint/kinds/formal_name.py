@@ -27,12 +27,26 @@ def prepare(rule):
         raise ValueError("names: a mapping of formal name to short name")
     alt = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>{alt})(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])"), {
-        k: re.compile(rf"\b{re.escape(v)}\b(?![\w-])") for k, v in names.items()}
+        k: re.compile(rf"\b{re.escape(v)}\b(?![\w-])") for k, v in names.items()}, _anchors(names)
+
+
+def _anchors(names):
+    """A few words, one of which every formal name holds ("Republic", "United", ...): a text
+    without any of them is skipped after a handful of substring searches."""
+    words = {n: [w for w in n.split() if len(w) > 3 and w[0].isupper()] or [n] for n in names}
+    left, out = set(names), []
+    while left:  # greedy: the word most of the remaining names hold
+        word = max({w for n in left for w in words[n]}, key=lambda w: (sum(w in words[n] for n in left), len(w), w))
+        out.append(word)
+        left = {n for n in left if word not in words[n]}
+    return out
 
 
 def check(doc, rule):
-    formal, short = rule.compiled
+    formal, short, anchors = rule.compiled
     text = doc.text
+    if not any(word in text for word in anchors):
+        return  # every match holds a formal name
     for m in formal.finditer(text):
         if m["the"]:
             continue

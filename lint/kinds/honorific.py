@@ -11,7 +11,7 @@ import re
 
 from ..facts.report import related
 from . import Option
-from ..facts import lazy_re
+from ..facts import finditer_at, lazy_re
 
 OPTIONS = {"min_bare": Option(int, 3)}
 SCOPES = ()
@@ -24,7 +24,7 @@ def check(doc, rule):
     if "M" not in text and "Dr" not in text:
         return
     uses = {}
-    for m in _TITLED.finditer(text):
+    for m in finditer_at(_TITLED, text, ("Mr", "Ms", "Dr", "Mx")):  # "Mrs" begins with "Mr"
         uses.setdefault(m["name"], []).append(m)
     for name, ms in uses.items():
         if len(ms) != 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..facts.names import accented_words_of, multiword_names_of, skeleton, strip_accents
 from ..facts.report import pair
@@ -26,20 +27,8 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 def check(doc, rule):
     groups = defaultdict(list)
     for name in multiword_names_of(doc):
-        # every pair of neighbouring words: "President Vladimir Putin" and "Vladimir Putin's aide"
-        # share "Vladimir Putin"
-        pos = 0
-        spans = []
-        for tok in name.tokens:
-            pos = name.text.index(tok, pos)
-            spans.append((name.start + pos, name.start + pos + len(tok)))
-            pos += len(tok)
-        for (s1, _), (s2, _), a, b in zip(spans, spans[1:], name.tokens, name.tokens[1:]):
-            if a.endswith(_POSSESSIVE) or "I" in (a, b):
-                continue  # "Financial’s Page" is not a spelling of "Financials Page"; "I Chose" no name
-            b = b[:-2] if b.endswith(("'s", "’s")) else b.rstrip("'’")
-            e2 = s2 + len(b)
-            groups[("n", skeleton(a), skeleton(b))].append((s1, e2, doc.text[s1:e2], False))
+        for s1, e2, key in _word_pairs(name.text, name.tokens):
+            groups[key].append((name.start + s1, name.start + e2, name.text[s1:e2], False))
     # single words: only accents may differ ("Erdogan"/"Erdoğan")
     for word in {m.group(0) for m in accented_words_of(doc)}:
         plain = strip_accents(word)
@@ -49,6 +38,8 @@ def check(doc, rule):
             groups[("w", plain)].append((m.start(), m.end(), m.group(0), False))
     reported = set()
     for key, uses in groups.items():
+        if len(uses) < 2:
+            continue  # one use, one form
         forms = Counter(_norm(u) for u in uses)
         if len(forms) < 2:
             continue
@@ -61,6 +52,26 @@ def check(doc, rule):
             reported.update({(u[0], u[1]), (first_usual[0], first_usual[1])})
             yield from pair(doc, rule, (u[0], u[1]), (first_usual[0], first_usual[1]),
                             f'"{u[2]}"', f'"{first_usual[2]}"', both=both)
+
+
+@lru_cache(maxsize=16384)
+def _word_pairs(text, tokens):
+    """(start, end, key) of every pair of neighbouring words of a name, offsets into ``text``:
+    "President Vladimir Putin" and "Vladimir Putin's aide" share "Vladimir Putin". Cached per
+    name: a name recurs through a text."""
+    pos = 0
+    spans = []
+    for tok in tokens:
+        pos = text.index(tok, pos)
+        spans.append(pos)
+        pos += len(tok)
+    out = []
+    for s1, s2, a, b in zip(spans, spans[1:], tokens, tokens[1:]):
+        if a.endswith(_POSSESSIVE) or "I" in (a, b):
+            continue  # "Financial’s Page" is not a spelling of "Financials Page"; "I Chose" no name
+        b = b[:-2] if b.endswith(("'s", "’s")) else b.rstrip("'’")
+        out.append((s1, s2 + len(b), ("n", skeleton(a), skeleton(b))))
+    return tuple(out)
 
 
 def _seen(reported, use):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..facts.report import pair
-from ..facts import lazy_re
+from ..facts import finditer_at, lazy_re
 
 OPTIONS = {}
 SCOPES = ()
@@ -25,6 +25,7 @@ _ORDINAL = lazy_re(
     r"(?=[fstenFSTEN\d])\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|\d{1,2}(?:st|nd|rd|th))(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
     r"(?:the\s+)?(?P<obj>[A-Za-z][\w-]+)")
+_DIGIT_ORDINAL = lazy_re(r"\d\d?(?:st|nd|rd|th)")  # where "21st" can begin
 _OWNER = lazy_re(r"\b(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+(?:(?:only|very|ever)\s+)?$")
 _SEQUENCE = frozenset("""half quarter round day week month year time stage phase part step leg set game match period
 season episode chapter floor place line wave term round-robin level grade generation lap heat innings inning
@@ -51,7 +52,7 @@ def check(doc, rule):
 def _ordinals(doc, rule, text):
     seen = {}
     reported = set()
-    for m in _ORDINAL.finditer(text):
+    for m in finditer_at(_ORDINAL, text, _ORD, finder=_DIGIT_ORDINAL):  # an ordinal opens every match
         noun = m["noun"]
         if noun in _SEQUENCE or noun.rstrip("s") in _SEQUENCE:
             continue
@@ -74,9 +75,24 @@ def _is_name(owner):
     return owner[:1].isupper() and owner not in ("His", "Her", "Their", "Its", "The")
 
 
+def _last_matches(text):
+    """``_LAST.finditer(text)``, read only in the clauses that can hold a match: each holds one of
+    these words and none of ". ; :"."""
+    clauses = set()
+    for word in ("last", "previous", "most recent", "prior"):
+        i = text.find(word)
+        while i >= 0:
+            s = max(text.rfind(c, 0, i) for c in ".;:") + 1
+            e = min((j for j in (text.find(c, i) for c in ".;:") if j >= 0), default=len(text))
+            clauses.add((s, e))
+            i = text.find(word, e)
+    for s, e in sorted(clauses):
+        yield from _LAST.finditer(text, s, e)
+
+
 def _lasts(doc, rule, text):
     found = []
-    for m in _LAST.finditer(text):
+    for m in _last_matches(text):
         clause = m["a"] or m["b"] or m["c"]
         year = m["ya"] or m["yb"] or m["yc"]
         names = frozenset(n for n in _NAME.findall(clause) if n not in ("The", "He", "She", "They"))

@@ -27,9 +27,8 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import NamedTuple
 
-from ..facts import memo
+from ..facts import folded_of, memo
 from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
@@ -43,6 +42,7 @@ _CLASSES = {
     "dead": re.compile(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|perished|slain)\b", re.I),
     "injured": re.compile(r"\b(?:injured|wounded|hurt|injuries)\b", re.I),
 }
+_TOLL_STEMS = ("kill", "dead", "died", "death", "lives", "fatal", "perish", "slain", "injur", "wound", "hurt")
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time".split())
 _TOLL = lazy_re("|".join(f"(?P<{c}>{rx.pattern})" for c, rx in _CLASSES.items()), re.I)
 _PERSONS = frozenset("people person civilian resident soldier troop fighter child adult man woman victim".split())
@@ -56,13 +56,57 @@ _TIME = lazy_re(r"\b(?:(?:19|20)\d\d|jan\w*|feb\w*|march|april|june|july|aug\w*|
 _QUOTE = lazy_re(r"[\"“”]")
 
 
-class Mention(NamedTuple):
-    key: tuple  # (unit, counted noun or toll class)
-    q: object  # the Quantity, offsets relative to the sentence
-    sent: object  # the sentence Span
-    words: frozenset  # content-word key of the rest of the sentence
-    times: frozenset  # time expressions in the sentence
-    loose: bool  # the sentence speaks of change or rates, or counts time
+class Mention:
+    """One countable quantity. ``words``, ``times`` and ``loose`` are read on demand: most
+    quantities never meet another of their key, and these cost a regex pass over the sentence."""
+
+    __slots__ = ("key", "q", "sent", "noun", "_words", "_context")
+
+    def __init__(self, key, q, sent, noun, context):
+        self.key = key  # (unit, counted noun or toll class)
+        self.q = q  # the Quantity, offsets relative to the sentence
+        self.sent = sent  # the sentence Span
+        self.noun = noun
+        self._words = None
+        self._context = context  # the _Sentence it stands in, shared
+
+    @property
+    def words(self) -> frozenset:
+        """Content-word key of the rest of the sentence."""
+        if self._words is None:
+            text = self.sent.text
+            rest = text[:self.q.start] + " " + text[self.q.end:]
+            self._words = content_key(rest) - content_key(" ".join(self.key))
+        return self._words
+
+    @property
+    def times(self) -> frozenset:
+        """Time expressions in the sentence."""
+        return self._context.times
+
+    @property
+    def loose(self) -> bool:
+        """The sentence speaks of change or rates, or counts time."""
+        return self._context.change or self.noun in _TIME_NOUNS
+
+
+class _Sentence:
+    __slots__ = ("text", "_change", "_times")
+
+    def __init__(self, text):
+        self.text, self._change, self._times = text, None, None
+
+    @property
+    def change(self) -> bool:
+        if self._change is None:
+            self._change = bool(_CHANGE.search(self.text))
+        return self._change
+
+    @property
+    def times(self) -> frozenset:
+        if self._times is None:
+            self._times = frozenset(t.lower() for t in _TIME.findall(self.text))
+        return self._times
 
 
 def _mentions(doc):
@@ -77,7 +121,8 @@ _MAYBE_NUMBER = lazy_re(r"\d|million|billion")
 def _find_mentions(doc):
     out = []
     full = doc.text
-    found = find_quantities(full) if _MAYBE_NUMBER.search(full) else []
+    low = folded_of(doc)
+    found = find_quantities(full, low=low) if _MAYBE_NUMBER.search(full) else []
     if not found:
         return out
     sents = doc.sentences
@@ -92,13 +137,12 @@ def _find_mentions(doc):
         text = sent.text
         if not text.endswith((".", "!", "?", '"', "”", "’")):
             continue  # spec sheets, table rows and headings: figures of many things, not claims
-        change = bool(_CHANGE.search(text))
-        times = frozenset(t.lower() for t in _TIME.findall(text))
+        context = _Sentence(text)
         for q in qs:
             if "\n" in text and not _line_of(full, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
                 continue  # a list line inside a hard-wrapped block
             noun = counted_noun(full, q)
-            cls = _toll_class(full, q)
+            cls = _toll_class(full, q, low)
             if cls and (noun is None or noun in _PERSONS or noun == cls):
                 key = (q.unit, cls)
             elif noun and noun not in _PERSONS:
@@ -106,9 +150,7 @@ def _find_mentions(doc):
             else:
                 continue
             q = replace(q, start=q.start - sent.start, end=q.end - sent.start)  # sentence offsets
-            rest = text[:q.start] + " " + text[q.end:]
-            out.append(Mention(key, q, sent, content_key(rest) - content_key(" ".join(key)), times,
-                               change or noun in _TIME_NOUNS))
+            out.append(Mention(key, q, sent, noun, context))
     return out
 
 
@@ -128,10 +170,13 @@ def _line_of(text, i):
     return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
 
 
-def _toll_class(text, q):
+def _toll_class(text, q, low=None):
     """"dead" or "injured" when the words right after ("25 people died") or just before ("killed
-    25", "a death toll of 25") the number say so."""
+    25", "a death toll of 25") the number say so. ``low``: ``folded(text)``, to skip the regex
+    where no toll word can be."""
     for window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
+        if low is not None and not any(w in low[window[0]:window[1]] for w in _TOLL_STEMS):
+            continue
         m = _TOLL.search(text, *window)
         if m:
             return m.lastgroup

@@ -12,18 +12,27 @@ import re
 
 from ..facts.dates import WEEKDAYS, dates_of, find_dates, reference_year
 from . import Option
-from ..facts import lazy_re
+from ..facts import folded_of, lazy_re, matches_at
 
 _WEEKDAY = lazy_re(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_STEMS = tuple(w[:-3] for w in WEEKDAYS)
 OPTIONS = {"assume_year": Option(bool, True, doc="check year-less dates against the article's year")}
 
 
 def check(doc, rule):
     text = doc.text
-    if not _WEEKDAY.search(text):
-        return
     # only dates written with a weekday: parse at each weekday rather than the whole text
-    dated = [d for m in _WEEKDAY.finditer(text) for d in find_dates(text, m.start(), m.start() + 40)[:1]
+    low = folded_of(doc)
+    if low is None:
+        weekdays = _WEEKDAY.finditer(text)
+    else:  # every weekday ends in "day": one substring search, then the word before it
+        spots = []
+        i = low.find("day")
+        while i >= 0:
+            spots += [i - len(stem) for stem in _STEMS if low.endswith(stem, 0, i)]
+            i = low.find("day", i + 1)
+        weekdays = matches_at(_WEEKDAY, text, spots)
+    dated = [d for m in weekdays for d in find_dates(text, m.start(), m.start() + 40)[:1]
              if d.start == m.start() and d.weekday is not None]
     if not dated:
         return

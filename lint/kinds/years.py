@@ -15,13 +15,14 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..facts.dates import dates_of, reference_year
 from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
-from ..facts import lazy_re
+from ..facts import folded_of, lazy_re
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
 SCOPES = ()
@@ -34,10 +35,27 @@ _IN = lazy_re(r"\bin ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d|s)")
 _WINDOW = 8  # words before a mention that say what it is about
 
 
-def _mentions(doc, rx, value):
-    """(start, end, value, text, key of the words just before) for each match."""
+def _mentions(doc, rx, value, clues):
+    """(start, end, value, text, key of the words just before) for each match; ``clues``: strings
+    one of which every match holds (case-blind for ``re.I`` patterns), so that most sentences
+    are skipped with a substring test."""
     out = []
-    for sent in doc.sentences:
+    low = folded_of(doc) if rx.flags & re.I else doc.text
+    sents = doc.sentences
+    if low is None:
+        chosen = sents
+    else:  # the sentences that hold a clue
+        starts = [x.start for x in sents]
+        hits = set()
+        for c in clues:
+            i = low.find(c)
+            while i >= 0:
+                k = bisect.bisect_right(starts, i) - 1
+                if k >= 0 and i + len(c) <= sents[k].end:
+                    hits.add(k)
+                i = low.find(c, i + 1)
+        chosen = [sents[k] for k in sorted(hits)]
+    for sent in chosen:
         for m in rx.finditer(sent.text):
             v = value(m.group(1))
             if v is not None:
@@ -48,15 +66,21 @@ def _mentions(doc, rx, value):
 
 def check(doc, rule):
     text = doc.text
-    if "year" not in text or not re.search(r"\b(?:since|in) (?:19|20)\d\d", text):
+    if "year" not in text or not any(y in text for y in ("since 19", "since 20", "in 19", "in 20")) \
+            or not re.search(r"\b(?:since|in) (?:19|20)\d\d", text):
         return
-    year = reference_year(doc, dates_of(doc))
-    if year is None:
-        return
+    year = None
     tol, need = rule.options["tolerance"], rule.options["min_shared"]
-    pairs = [(_mentions(doc, _FOR, word_number), _mentions(doc, _SINCE, int)),
-             (_mentions(doc, _AGO, word_number), _mentions(doc, _IN, int))]
-    for durations, years in pairs:
+    pairs = [((_FOR, ("year",)), (_SINCE, ("since ",))), ((_AGO, ("ago",)), (_IN, ("in 19", "in 20")))]
+    for (dur_rx, dur_clues), (year_rx, year_clues) in pairs:
+        durations = _mentions(doc, dur_rx, word_number, dur_clues)
+        if not durations:
+            continue
+        if year is None:
+            year = reference_year(doc, dates_of(doc))
+            if year is None:
+                return
+        years = _mentions(doc, year_rx, int, year_clues)
         for s1, e1, n, said, ka in durations:
             if not 0 < n < 200:
                 continue

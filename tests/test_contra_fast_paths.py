@@ -1,0 +1,72 @@
+"""The fast paths of the contradiction/consistency pass find exactly what the plain regular
+expressions find (they only skip text that cannot match)."""
+
+import re
+
+from lint.facts import finditer_at, folded
+from lint.facts.numbers import _DIGITS, _figures
+from lint.kinds import coherence, ordinal, weekday_date
+from lint.kinds.formal_name import _anchors
+from lint.facts.dates import WEEKDAYS
+
+TEXTS = [
+    "$5 and 5$6, 1,234.5 million, $1,000,000, £3bn, 12.5% and .5 or a5; €7 per cent, x$,5 $$5 1,23",
+    "12,345,678.9 people; ١٢٣ and $١٢ in 2019-2020, 10:30, #4, v2.1, 3rd",
+    "On MONDAY, March 2 and Tuesday the 3rd; sunday 5 May. İstanbul on Friday, Saturday.",
+    "Peskov said; according to Lavrov, Assad added. He told ... unsaid toldx said",
+    "The last time Putin visited Syria was in 2017. Putin previously visited Syria in 2018; "
+    "Assad's last trip to Moscow was in 2015: the prior visit came in 2011",
+    "",
+]
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict() if m.re.groupindex else m.group()) for m in matches]
+
+
+def test_figures_match_the_plain_pattern():
+    for text in TEXTS:
+        assert _spans(_figures(text)) == _spans(_DIGITS.finditer(text))
+
+
+def test_finditer_at_matches_finditer_case_blind_and_from_an_offset():
+    for text in TEXTS:
+        low = folded(text)
+        weekdays = weekday_date._WEEKDAY
+        assert _spans(finditer_at(weekdays, text, WEEKDAYS, low=low)) == _spans(weekdays.finditer(text))
+        speech = coherence._SPEECH_RX
+        for start in (0, 5):
+            got = finditer_at(speech, text, coherence._SPEECH_WORDS + ["according to"], start=start)
+            assert _spans(got) == _spans(speech.finditer(text, start))
+
+
+def test_folded_refuses_texts_whose_offsets_would_move():
+    assert folded("İstanbul") is None
+    assert folded("ſome Text") == "some text"
+
+
+def test_last_time_clauses_match_the_plain_pattern():
+    for text in TEXTS:
+        assert _spans(ordinal._last_matches(text)) == _spans(ordinal._LAST.finditer(text))
+
+
+def test_formal_name_anchors_cover_every_name():
+    names = ["Russian Federation", "United Kingdom", "Republic of Korea", "Kingdom of Saudi Arabia", "UAE"]
+    anchors = _anchors(names)
+    assert all(any(a in n for a in anchors) for n in names)
+    assert len(anchors) < len(names)
+    assert all(re.fullmatch(r"[A-Z]\w{3,}", a) or a in names for a in anchors)
+
+
+def test_weekdays_are_found_in_any_case_after_the_day_search():
+    from pathlib import Path
+
+    from lint.document import Document
+    from lint.rules import load_rules
+
+    root = Path(__file__).resolve().parents[1]
+    (rule,) = [r for r in load_rules([root / "rules/contradiction"], include_builtin=False) if r.id == "C101"]
+    text = "It met on WEDNESDAY, March 3, 2015, on Monday, March 2, 2015 and on sunday, 6 May 2019. Today."
+    doc = Document(text)
+    found = [doc.text[doc.offset(f.line, f.column):].split(",")[0] for f in rule.check(doc)]
+    assert found == ["WEDNESDAY", "sunday"]
