@@ -23,7 +23,7 @@ from multiprocessing import Pool
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from lint.engine import lint_text, select_rules  # noqa: E402
-from lint.fixer import deleted_lines  # noqa: E402
+from lint.fixer import chosen, deleted_lines  # noqa: E402
 from lint.rules import load_rules  # noqa: E402
 
 _RULES = None
@@ -43,10 +43,9 @@ def _fix(job):
     gone = deleted_lines(text, found, lambda t2: lint_text(t2, _RULES, path=path)[1], unsafe)
     elapsed = time.perf_counter() - t
     by_line = defaultdict(set)
-    for f in found:
-        if f.fix is not None:
-            for n in range(f.line, f.end_line + 1):
-                by_line[n].add(f.rule)
+    for f in chosen(found, unsafe, text):  # the fixes this run applies, not every fix on the line
+        for n in range(f.line, f.end_line + 1):
+            by_line[n].add(f.rule)
     return path, gone, {n: sorted(by_line.get(n, ())) for n in gone}, elapsed
 
 

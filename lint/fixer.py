@@ -169,11 +169,13 @@ def fix_until_stable(text, findings, unsafe=False, relint=None, max_rounds=MAX_R
 class Trace:
     """Where every character of a fixed text came from: ``origin[i]`` is the offset in the
     original text of character ``i`` of ``fixed.text``, or -1 for inserted characters;
-    ``touched`` holds the original offsets some applied fix replaced."""
+    ``touched`` holds the original offsets some applied fix replaced; ``rewritten`` those a
+    fix replaced by other visible text (a repair, not a deletion)."""
 
     fixed: Fixed
     origin: list
     touched: set
+    rewritten: set = field(default_factory=set)
 
 
 def trace_fixes(text: str, findings, relint, unsafe=False) -> Trace:
@@ -184,12 +186,15 @@ def trace_fixes(text: str, findings, relint, unsafe=False) -> Trace:
 
     origin = list(range(len(text)))
     touched: set = set()
+    rewritten: set = set()
 
     def track(current, fixes):
         new, pos = [], 0
         for fx in fixes:
             new += origin[pos:fx.start]
             touched.update(o for o in origin[fx.start:fx.end] if o >= 0)
+            if fx.replacement.strip():
+                rewritten.update(o for o in origin[fx.start:fx.end] if o >= 0)
             kept = [-1] * len(fx.replacement)
             old = current[fx.start:fx.end]
             for a, b, n in difflib.SequenceMatcher(None, old, fx.replacement, autojunk=False).get_matching_blocks():
@@ -199,18 +204,23 @@ def trace_fixes(text: str, findings, relint, unsafe=False) -> Trace:
         origin[:] = new + origin[pos:]
 
     fixed = fix_until_stable(text, findings, unsafe, relint, observe=track)
-    return Trace(fixed, origin, touched)
+    return Trace(fixed, origin, touched, rewritten)
 
 
 def deleted_lines(text: str, findings, relint, unsafe=False) -> set[int]:
     """1-based numbers of the lines of ``text`` (LF) whose every letter and digit ``--fix``
     would remove: what a fix deletes, as opposed to what it edits (a repaired character, a
-    link reduced to its text, two halves of a sentence joined)."""
-    alive = set(trace_fixes(text, findings, relint, unsafe).origin)
+    link reduced to its text, two halves of a sentence joined). A line some fix rewrote into
+    other text (mojibake of an invisible character repaired, say) is edited, not deleted."""
+    return lines_deleted_by(text, trace_fixes(text, findings, relint, unsafe))
+
+
+def lines_deleted_by(text: str, trace: Trace) -> set[int]:
+    alive = set(trace.origin)
     out, start = set(), 0
     for number, line in enumerate(text.split("\n"), 1):
         letters = [start + i for i, c in enumerate(line) if c.isalnum()]
-        if letters and not alive.intersection(letters):
+        if letters and not alive.intersection(letters) and not trace.rewritten.intersection(letters):
             out.add(number)
         start += len(line) + 1
     return out

@@ -8,7 +8,7 @@ Options
 - ``min_words`` (default 6): shorter units are left alone (short lines such as "Advertisement"
   are other rules' business, and legitimately repeated subheads are short).
 - ``scope``: ``paragraph`` (default) or ``line``.
-- ``fix: delete-unit`` deletes the later copy.
+- ``fix: delete-unit`` deletes the later copy (an unsafe fix for a list entry, heading or table row).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .existence import delete_lines
 OPTIONS = {"min_words": Option(int, 6)}
 SCOPES = ("paragraph", "line")
 _NORM = re.compile(r"[\W_]+")
+_ENTRY = re.compile(r"\s*(?:[*+\-•]|\d+[.)]|#+|\|)\s")
 
 
 def prepare(rule):
@@ -41,7 +42,9 @@ def check(doc, rule):
             continue
         line = doc.position(first.start)[0]
         s = unit.start + len(unit.text) - len(unit.text.lstrip())
-        fix = delete_lines(doc, unit.start, unit.end) if rule.fix else None
+        # a repeated list entry or heading is often the page's own (a ranking recapped, a
+        # product listed twice): deleting it is left to --unsafe-fixes
+        fix = delete_lines(doc, unit.start, unit.end, safe=not _ENTRY.match(unit.text)) if rule.fix else None
         f = rule.finding(doc, s, unit.start + len(unit.text.rstrip()), fix=fix, first_line=line)
         f.related.append({"line": line, "message": "first occurrence"})
         yield f

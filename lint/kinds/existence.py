@@ -20,6 +20,7 @@ Options
 - ``fix``: ``delete-unit`` (delete the unit, and its line if the unit is a line), ``delete``
   (the match), or ``{replace: TEXT}`` (the match; ``\\1`` group references work).
   Add ``safe: false`` in the mapping form for fixes that ``--fix`` must not apply by default.
+  Deleting a line that holds words outside the match is always unsafe.
 """
 
 from __future__ import annotations
