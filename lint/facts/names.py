@@ -65,14 +65,8 @@ def multiword_names_of(doc) -> list[Name]:
 def _multiword(doc):
     text, out = doc.text, []
     for m in _MULTI.finditer(text):
-        s = m.group(0)
-        if s.endswith(("'s", "’s")):
-            s = s[:-2]
-        s = s.rstrip("'’-")
-        if s.isupper() or "- " in s:
-            continue  # capitals, or a product line cut at a hyphen ("Model D- Wireless")
-        tokens = _tokens(s)
-        if len(tokens) > 1:
+        s, tokens = _name_and_tokens(m.group(0))
+        if tokens:
             start = m.start()
             before = text[max(0, start - 3):start].rstrip(" \"“‘'(*")
             out.append(Name(start, start + len(s), s, tokens, not before or before[-1] in ".!?\n:"))
@@ -80,13 +74,21 @@ def _multiword(doc):
 
 
 @lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple:
-    return tuple(_TOKENS.findall(name))
+def _name_and_tokens(s: str) -> tuple:
+    """The name as read from a run of capitalised words, and its tokens (None when it is
+    not a name of two or more words): a name recurs, so this is cached."""
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    s = s.rstrip("'’-")
+    if s.isupper() or "- " in s:
+        return s, None  # capitals, or a product line cut at a hyphen ("Model D- Wireless")
+    tokens = tuple(_TOKENS.findall(s))
+    return s, tokens if len(tokens) > 1 else None
 
 
 def accented_words_of(doc) -> list[re.Match]:
     """Capitalised words with a letter outside ASCII ("Erdoğan")."""
-    return memo(doc, "accented", lambda d: list(_ACCENTED.finditer(d.text)))
+    return memo(doc, "accented", lambda d: [] if d.text.isascii() else list(_ACCENTED.finditer(d.text)))
 
 
 @lru_cache(maxsize=65536)

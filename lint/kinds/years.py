@@ -22,7 +22,7 @@ from ..facts.dates import dates_of, reference_year
 from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
-from ..facts import folded_of, lazy_re
+from ..facts import finditer_at, folded_of, lazy_re
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
 SCOPES = ()
@@ -32,6 +32,8 @@ _FOR = lazy_re(rf"\bfor (?:(?:almost|nearly|about|some|more than|over|around|the
 _AGO = lazy_re(rf"\b(?:(?:almost|nearly|about|some|more than|over|around) )?{_NUM} years? ago\b", re.I)
 _SINCE = lazy_re(r"\bsince ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 _IN = lazy_re(r"\bin ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d|s)")
+_SINCE_OR_IN = lazy_re(r"\b(?:since|in) (?:19|20)\d\d")
+_SINCE_OR_IN_STARTS = ("since 19", "since 20", "in 19", "in 20")
 _WINDOW = 8  # words before a mention that say what it is about
 
 
@@ -66,8 +68,7 @@ def _mentions(doc, rx, value, clues):
 
 def check(doc, rule):
     text = doc.text
-    if "year" not in text or not any(y in text for y in ("since 19", "since 20", "in 19", "in 20")) \
-            or not re.search(r"\b(?:since|in) (?:19|20)\d\d", text):
+    if "year" not in text or next(finditer_at(_SINCE_OR_IN, text, _SINCE_OR_IN_STARTS), None) is None:
         return
     year = None
     tol, need = rule.options["tolerance"], rule.options["min_shared"]
