@@ -136,6 +136,7 @@ def _qualifier(text, start):
 
 
 _YEAR = lazy_re(r"(?:1[89]|20)\d\d")
+_ORDINAL_SUFFIX = lazy_re(r"(?:st|nd|rd|th)\b")
 _ANY_DIGIT = lazy_re(r"\d")
 _RANGE_AFTER = lazy_re(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
 _RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
@@ -150,7 +151,7 @@ def _is_not_a_quantity(text, m, raw):
         return True  # times, dates, ids, versions, dimensions (1920×1080)
     if (s == 0 or text[s - 1] == "\n") and re.match(r"[.)]? [A-Z]", text[e:e + 3]):
         return True  # a footnote or list number opening the line ("3 KFF analysis", "5. Practice")
-    if re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3]):
+    if _ORDINAL_SUFFIX.match(text[e:e + 3]):
         return True  # an ordinal
     before = text[max(0, m.start() - 16):m.start()]
     if _RANGE_AFTER.match(text, e) or _ANY_DIGIT.search(before) and _RANGE_BEFORE.search(before):

@@ -42,7 +42,8 @@ _CLASSES = {
     "dead": re.compile(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|perished|slain)\b", re.I),
     "injured": re.compile(r"\b(?:injured|wounded|hurt|injuries)\b", re.I),
 }
-_TOLL_STEMS = ("kill", "dead", "died", "death", "lives", "fatal", "perish", "slain", "injur", "wound", "hurt")
+# every toll word holds one of these (lower case): searched in the folded text before _TOLL
+_TOLL_STEM = lazy_re("kill|dead|died|death|lives|fatal|perish|slain|injur|wound|hurt")
 _TIME_NOUNS = frozenset("second minute hour day night week month year decade century time".split())
 _TOLL = lazy_re("|".join(f"(?P<{c}>{rx.pattern})" for c, rx in _CLASSES.items()), re.I)
 _PERSONS = frozenset("people person civilian resident soldier troop fighter child adult man woman victim".split())
@@ -175,7 +176,7 @@ def _toll_class(text, q, low=None):
     25", "a death toll of 25") the number say so. ``low``: ``folded(text)``, to skip the regex
     where no toll word can be."""
     for window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
-        if low is not None and not any(w in low[window[0]:window[1]] for w in _TOLL_STEMS):
+        if low is not None and not _TOLL_STEM.search(low, *window):
             continue
         m = _TOLL.search(text, *window)
         if m:
