@@ -152,7 +152,7 @@ class Document:
             return out
         for kind, rx in _MD_PATTERNS:
             for m in rx.finditer(text):
-                inner = m.group(1) if kind not in ("emphasis",) else m.group(2)
+                inner = m.group(2) if kind == "emphasis" else (m.group(1) if rx.groups else m.group())
                 target = m.group(2) if kind in ("link", "image") else (m.group(1) if kind == "autolink" else "")
                 out.append(MarkdownSpan(kind, m.start(), m.end(), inner or "", target or ""))
         out.sort(key=lambda s: (s.start, -s.end))

@@ -45,13 +45,14 @@ def test_sentence_offsets_are_exact():
 
 
 def test_markdown_spans():
-    doc = Document("# Head\n\nSee [the story](https://x.y/z) and <https://a.b> **now**.\n![img](p.png)")
+    doc = Document("# Head\n\nSee [the story](https://x.y/z) and <https://a.b> **now**.\n![img](p.png) <br/>")
     kinds = {m.kind: m for m in doc.markdown}
     assert kinds["heading"].text == "Head"
     assert kinds["link"].text == "the story" and kinds["link"].target == "https://x.y/z"
     assert kinds["autolink"].target == "https://a.b"
     assert kinds["emphasis"].text == "now"
     assert kinds["image"].target == "p.png"
+    assert kinds["html"].text == "<br/>"
     link = kinds["link"]
     assert doc.text[link.start:link.end] == "[the story](https://x.y/z)"
 
