@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -46,27 +47,25 @@ class Settings:
     def accepts(self, word: str) -> bool:
         """Case-aware: accepting 'Manger' accepts 'Manger' and 'MANGER', never 'manger';
         a lower-case entry accepts every capitalisation."""
-        return word in self._accept_exact or word.lower() in self._accept_any
+        return _in_word_list(word, tuple(self.accept_words))
 
     def rejects(self, word: str) -> bool:
         """The same case rules for words to flag always ('teh' flags 'Teh' and 'TEH')."""
-        return word in self._reject_exact or word.lower() in self._reject_any
+        return _in_word_list(word, tuple(self.reject_words))
 
-    @property
-    def _reject_exact(self):
-        return {w for w in self.reject_words if w != w.lower()} | {w.upper() for w in self.reject_words}
 
-    @property
-    def _reject_any(self):
-        return {w for w in self.reject_words if w == w.lower()}
+@lru_cache(maxsize=8)
+def _word_sets(words: tuple) -> tuple[frozenset, frozenset]:
+    """(exact forms, lower-case entries): a capitalised entry matches itself and its upper case."""
+    exact = frozenset(w for w in words if w != w.lower()) | frozenset(w.upper() for w in words)
+    return exact, frozenset(w for w in words if w == w.lower())
 
-    @property
-    def _accept_exact(self):
-        return {w for w in self.accept_words if w != w.lower()} | {w.upper() for w in self.accept_words}
 
-    @property
-    def _accept_any(self):
-        return {w for w in self.accept_words if w == w.lower()}
+def _in_word_list(word: str, words: tuple) -> bool:
+    if not words:
+        return False
+    exact, lower = _word_sets(words)
+    return word in exact or word.lower() in lower
 
 
 _TYPES = {f.name: f.type for f in fields(Settings)}
