@@ -18,12 +18,15 @@ from .rules import Rule
 def select_rules(rules: list[Rule], select=None, ignore=(), extend_select=()) -> list[Rule]:
     """ruff semantics: ``select`` replaces the default set (rules with ``enabled: true``),
     ``extend_select`` adds to it, ``ignore`` removes; each entry is an id, id prefix,
-    category, name or glob."""
-    if select:
-        chosen = [r for r in rules if any(r.matches(s) for s in select)]
-    else:
-        chosen = [r for r in rules if r.enabled]
-    chosen += [r for r in rules if r not in chosen and any(r.matches(s) for s in extend_select)]
+    category, name or glob. An opt-in rule (``enabled: false``) runs only when a selector names
+    it (id, id prefix, name or glob), not when its whole category or ALL is selected."""
+
+    def picks(rule, selectors):
+        return any(rule.matches(s) and (rule.enabled or s not in (rule.category, "ALL", "all"))
+                   for s in selectors)
+
+    chosen = [r for r in rules if picks(r, select)] if select else [r for r in rules if r.enabled]
+    chosen += [r for r in rules if r not in chosen and picks(r, extend_select)]
     return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
 

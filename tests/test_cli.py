@@ -126,3 +126,11 @@ def test_colour_only_on_a_terminal(page, capsys, monkeypatch):
     assert "\x1b[" in run(capsys, page)[1]
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run(capsys, page)[1]
+
+
+def test_opt_in_rules_need_to_be_named(tmp_path, capsys):
+    p = tmp_path / "t.txt"
+    p.write_text("A line with trailing spaces.   \n")
+    assert "A503" not in run(capsys, "--select", "style", p)[1]  # its category is not enough
+    assert "A503" in run(capsys, "--select", "A503", p)[1]
+    assert "A503" in run(capsys, "--select", "A50", p)[1]
