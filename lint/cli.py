@@ -238,16 +238,25 @@ def _apply_baseline(known, findings, run):
 
 # -- seedlint rules / seedlint rule ID ---------------------------------------------------------
 
-def cmd_rules(argv) -> int:
-    p = argparse.ArgumentParser(prog="seedlint rules", description="List every rule, one per line.")
+def _rules_command(argv, prog, description, *positional):
+    """Parse a rules sub-command's arguments and load the rules: (args, rules), or (None, 2)."""
+    p = argparse.ArgumentParser(prog=prog, description=description)
+    for name in positional:
+        p.add_argument(name)
     p.add_argument("--rules", action="append", default=[], metavar="DIR")
     p.add_argument("--config")
     args = p.parse_args(argv)
     try:
-        rules = _load(args, config.load(args.config))
+        return args, _load(args, config.load(args.config))
     except (config.ConfigError, RuleError) as e:
         print(f"seedlint: error: {e}", file=sys.stderr)
-        return 2
+        return None, 2
+
+
+def cmd_rules(argv) -> int:
+    args, rules = _rules_command(argv, "seedlint rules", "List every rule, one per line.")
+    if args is None:
+        return rules
     for r in rules:
         flags = ("fix " if r.fix else "    ") + ("" if r.enabled else "(opt-in) ")
         first = r.description.strip().split(". ")[0].rstrip(".")
@@ -256,16 +265,9 @@ def cmd_rules(argv) -> int:
 
 
 def cmd_rule(argv) -> int:
-    p = argparse.ArgumentParser(prog="seedlint rule", description="Show a rule's documentation and examples.")
-    p.add_argument("id")
-    p.add_argument("--rules", action="append", default=[], metavar="DIR")
-    p.add_argument("--config")
-    args = p.parse_args(argv)
-    try:
-        rules = _load(args, config.load(args.config))
-    except (config.ConfigError, RuleError) as e:
-        print(f"seedlint: error: {e}", file=sys.stderr)
-        return 2
+    args, rules = _rules_command(argv, "seedlint rule", "Show a rule's documentation and examples.", "id")
+    if args is None:
+        return rules
     match = [r for r in rules if args.id in (r.id, r.name)]
     if not match:
         print(f"seedlint: error: no rule {args.id!r} (see 'seedlint rules')", file=sys.stderr)
