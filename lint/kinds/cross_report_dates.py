@@ -71,23 +71,36 @@ def _lead_date(doc, head):
     """(date, start, end) of the lead event's first date reference, or None when unclear."""
     today = head.date() if head else None
     seen = 0
-    for para in doc.paragraphs:
+    for para_start, para_end, para_text in _lines(doc.text):
         if seen == _LEAD_PARAGRAPHS:
             return None
-        if head and para.start <= head.start < para.end or not _is_prose(para.text):
+        if head and para_start <= head.start < para_end or not _is_prose(para_text):
             continue
         seen += 1
-        refs = [(d.start, d.end, d) for d in find_dates(doc.text, para.start, para.end)]
-        refs += [(m.start(), m.end(), m) for m in _WEEKDAY.finditer(doc.text, para.start, para.end)
+        refs = [(d.start, d.end, d) for d in find_dates(doc.text, para_start, para_end)]
+        refs += [(m.start(), m.end(), m) for m in _WEEKDAY.finditer(doc.text, para_start, para_end)
                  if not any(s <= m.start() < e for s, e, _ in refs)]  # "Tuesday, January 7": the date
         for start, end, ref in sorted(refs, key=lambda r: r[0]):
             if isinstance(ref, re.Match):
                 return _weekday(doc, ref, today)
-            if _WIRE.match(doc.text, end) and start - para.start < 60:
+            if _WIRE.match(doc.text, end) and start - para_start < 60:
                 continue  # the wire dateline: the next reference dates the event
             day = _resolve(ref, today)
             return (day, start, end) if day else None
     return None
+
+
+def _lines(text):
+    """(start, end, text) of each non-blank line, lazily: the lead is in the first few, and a
+    prose paragraph of a news text is one line (a hard-wrapped line is not prose-shaped and is
+    passed over), so the document's full paragraph split is not needed here."""
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if text[pos:end].strip():
+            yield pos, end, text[pos:end]
+        pos = end + 1
 
 
 def _is_prose(text):
