@@ -58,10 +58,15 @@ def summarize(doc, rule):
             figures.append((key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
     if not figures or next(finditer_at(_TOLL_WORD, doc.text, _TOLL_WORDS), None) is None:
         return None  # nothing to compare: no names are read
-    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
-    names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
+    names = main_names(doc, rule.options["top_names"])
     head = dateline(doc)
     return {"names": names, "date": head.date().isoformat() if head else None, "figures": figures}
+
+
+def main_names(doc, top: int) -> list[str]:
+    """The surnames a report keeps coming back to (used twice or more): what the story is about."""
+    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
+    return [n for n, c in counts.most_common(top) if c >= 2]
 
 
 def check_corpus(items, rule):

@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 
 from ..facts import lazy_re
 from ..facts.dates import WEEKDAYS, dateline, find_dates
-from ..facts.names import names_of
 from ..finding import Finding
 from . import Option, cross_report
-from .cross_report import _same_story
+from .cross_report import _same_story, main_names
 from .dateline import _FUTURE
 
 # the same-story test takes cross-report's options, so both rules group reports alike
@@ -58,8 +56,7 @@ def summarize(doc, rule):
     if lead is None:
         return None
     day, start, end = lead
-    counts = Counter(n.tokens[-1] for n in names_of(doc) if not n.sentence_start or len(n.tokens) > 1)
-    names = [n for n, c in counts.most_common(rule.options["top_names"]) if c >= 2]
+    names = main_names(doc, rule.options["top_names"])
     if len(names) < 2:
         return None  # too few names to tell the story
     line, col = doc.position(start)
