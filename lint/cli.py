@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import __version__, baseline, config, runner, suppress
 from .engine import corpus_rules, lint_text, select_rules, severity_at_least
 from .finding import CATEGORIES, SEVERITIES
-from .output import FORMATS, writer
+from .output import FORMATS, streamer, writer
 from .rules import Rule, RuleError, load_rules
 
 
@@ -133,20 +133,22 @@ def cmd_check(argv) -> int:
     run = Run(rules=selected, colour=_colour(out) and fmt == "text", statistics=args.statistics)
     findings, errors = [], []
     rerun = False
-    # jsonl streams: findings are written as each document is done, never held (corpus scale)
-    streaming = fmt == "jsonl" and known is None and not (args.fix or args.diff or args.write_baseline)
+    # streaming formats write findings as each document is done, never holding them (corpus scale)
+    make_stream = None if known is not None or args.fix or args.diff or args.write_baseline else streamer(fmt)
+    stream = None
     failed = False
     try:
         lint = runner.from_args(args, selected, settings, extensions, exclude, fail_level)
         run.documents = lint.documents
+        stream = make_stream and make_stream(out, run)
         for result in lint.run(args.paths or ["."]):
             run.files += 1 if result.error is None and not result.notices else 0
             if result.error:
                 errors.append(f"{result.path}: {result.error}")
             for n in result.notices:
                 print(f"seedlint: {n}", file=sys.stderr)
-            if streaming:
-                writer(fmt)(result.findings, out, run)
+            if stream is not None:
+                stream.add(result.findings)
                 failed = failed or any(severity_at_least(f.severity, fail_level) for f in result.findings)
             else:
                 findings.extend(result.findings)
@@ -163,6 +165,9 @@ def cmd_check(argv) -> int:
             if status is not None:  # --diff, or stdin: nothing to report again
                 return status
             rerun = True
+        elif stream is not None:
+            stream.add(findings)
+            stream.close()
         else:
             writer(fmt)(findings, out, run)
     except BrokenPipeError:

@@ -8,7 +8,8 @@ memory stays flat however large the corpus. Small runs stay in-process: forking 
 than linting a handful of files.
 
 The corpus pass (`lint.engine.corpus_pass`) runs in the main process on the per-document
-summaries, collected in input order, so it sees the same list on one core or many.
+summaries, collected in input order, so it sees the same list on one core or many; until then
+they wait in a temporary file (`lint.corpus.spill`), not in memory.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import sources
 from .corpus import is_corpus
+from .corpus.spill import SummaryStore
 from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
 
 MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
@@ -72,7 +74,7 @@ class Runner:
         self.annotator = annotator
         self.cache = cache
         self.progress = progress
-        self.summaries: dict = {}  # rule id -> Summaries [(path, record, summary)], in input order
+        self.summaries = SummaryStore()  # rule id -> Summaries [(path, record, summary)], in input order
         self.documents = Documents(settings)
         self.records = 0
         self.bytes = 0
@@ -90,7 +92,7 @@ class Runner:
             self.records += 1
             self.bytes += getattr(result, "size", 0)
             for rid, blob in result.summaries.items():
-                self.summaries.setdefault(rid, Summaries()).add(result.path, getattr(result, "record", None), blob)
+                self.summaries.add(rid, result.path, getattr(result, "record", None), blob)
             if self.annotator is not None and getattr(result, "record", None) is not None:
                 self.annotator.add(result)
             if self.progress:
@@ -106,7 +108,10 @@ class Runner:
             if bad > MAX_BAD_RECORDS:
                 print(f"seedlint: {path}: {bad - MAX_BAD_RECORDS} more records could not be linted "
                       f"({bad} in all)", file=sys.stderr)
-        found = corpus_pass(self.summaries, self.rules) if corpus_rules(self.rules) else []
+        try:
+            found = corpus_pass(self.summaries, self.rules) if corpus_rules(self.rules) else []
+        finally:
+            self.summaries.close()
         if self.annotator is not None:
             self.annotator.close(found)
         return found
@@ -320,29 +325,9 @@ def lint_records(records, rules, settings, keep=True):
 
 
 def packed(summaries: dict) -> dict:
-    """Corpus-pass summaries as pickles: the main process keeps one per document and rule until
-    the corpus pass, and bytes take a fraction of the memory of the objects they encode."""
+    """Corpus-pass summaries as pickles: cheap to send between processes and to spill to disk
+    until the corpus pass (`lint.corpus.spill`)."""
     return {rid: pickle.dumps(s, pickle.HIGHEST_PROTOCOL) for rid, s in summaries.items()}
-
-
-class Summaries(Sequence):
-    """One rule's ``(path, record, summary)`` items, stored pickled and decoded on access, so a
-    corpus pass that keeps only the summaries it needs holds only those in memory."""
-
-    def __init__(self):
-        self._items = []
-
-    def add(self, path, record, blob):
-        self._items.append((path, record, blob))
-
-    def __len__(self):
-        return len(self._items)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        path, record, blob = self._items[i]
-        return path, record, pickle.loads(blob)
 
 
 def rules_for(path, rules, settings):

@@ -152,7 +152,7 @@ def lint_corpus(source, out, failing=None, select=None, ignore=(), text_field="t
     from ..config import Settings
     from ..engine import corpus_pass, corpus_rules, select_rules
     from ..rules import load_rules
-    from ..runner import Summaries
+    from .spill import SummaryStore
 
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
@@ -170,13 +170,16 @@ def lint_corpus(source, out, failing=None, select=None, ignore=(), text_field="t
     found = []
     if corpus_rules(rules):
         linted = linted.materialize()  # lint once; read the summaries, then add the corpus findings
-        summaries: dict = {}  # kept pickled until the corpus pass, as on one machine
+        summaries = SummaryStore()  # on disk until the corpus pass, as on one machine
         for batch in linted.select_columns(["seedlint_path", "seedlint_record", SUMMARY]).iter_batches(
                 batch_format="pyarrow", batch_size=4096):
             for path, rid, blob in zip(*(batch.column(i).to_pylist() for i in range(3))):
                 for rule_id, packed in pickle.loads(blob).items():
-                    summaries.setdefault(rule_id, Summaries()).add(path, rid, packed)
-        found = corpus_pass(summaries, rules)
+                    summaries.add(rule_id, path, rid, packed)
+        try:
+            found = corpus_pass(summaries, rules)
+        finally:
+            summaries.close()
         extra: dict = {}
         for f in found:
             extra.setdefault((f.path, f.record), []).append(annotate.finding_row(f))

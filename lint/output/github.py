@@ -9,7 +9,7 @@ properties). Columns are only sent for single-line findings: GitHub rejects them
 from __future__ import annotations
 
 from ._ci import relative_path
-from .text import summary
+from .text import Tally, summary
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,13 +31,31 @@ def annotation(f, title: str) -> str:
     return f"::{LEVELS[f.severity]} {head}::{escape_data(f.message)}"
 
 
+class Stream:
+    """Annotations as each document is done, the summary at the end."""
+
+    def __init__(self, out, run):
+        self.out, self.run, self.tally = out, run, Tally()
+        self.names = {r.id: r.name for r in run.rules}
+
+    def add(self, findings):
+        for f in findings:
+            title = f"seedlint {f.rule}"
+            if self.names.get(f.rule):
+                title += f" ({self.names[f.rule]})"
+            if f.record is not None:
+                title += f" in record {f.record}"
+            self.out.write(annotation(f, title) + "\n")
+        self.tally.add(findings)
+
+    def close(self):
+        self.out.write(summary(self.tally, self.run) + "\n")
+
+
+stream = Stream
+
+
 def write(findings, stream, run):
-    names = {r.id: r.name for r in run.rules}
-    for f in findings:
-        title = f"seedlint {f.rule}"
-        if names.get(f.rule):
-            title += f" ({names[f.rule]})"
-        if f.record is not None:
-            title += f" in record {f.record}"
-        stream.write(annotation(f, title) + "\n")
-    stream.write(summary(findings, run) + "\n")
+    s = Stream(stream, run)
+    s.add(findings)
+    s.close()

@@ -1,18 +1,49 @@
-"""``json``: one JSON array of findings; ``jsonl``: one finding per line, streamable."""
+"""``json``: one JSON array of findings; ``jsonl``: one finding per line. Both stream: findings
+are written as each document is done."""
 
 from __future__ import annotations
 
 import json
 
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class JsonlStream:
+    def __init__(self, stream, run):
+        self.out = stream
+
+    def add(self, findings):
+        if findings:
+            self.out.write("".join([_dumps(f.to_dict()) + "\n" for f in findings]))
+
+    def close(self):
+        pass
+
+
+class JsonStream:
+    def __init__(self, stream, run):
+        self.out, self.first = stream, True
+        stream.write("[")
+
+    def add(self, findings):
+        for f in findings:
+            self.out.write(("\n " if self.first else ",\n ") + _dumps(f.to_dict()))
+            self.first = False
+
+    def close(self):
+        self.out.write("]\n" if self.first else "\n]\n")
+
+
+stream_json, stream_jsonl = JsonStream, JsonlStream
+
 
 def write_json(findings, stream, run):
-    stream.write("[")
-    for i, f in enumerate(findings):
-        stream.write(",\n " if i else "\n ")
-        stream.write(json.dumps(f.to_dict(), ensure_ascii=False))
-    stream.write("\n]\n" if findings else "]\n")
+    s = JsonStream(stream, run)
+    s.add(findings)
+    s.close()
 
 
 def write_jsonl(findings, stream, run):
-    for f in findings:
-        stream.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+    s = JsonlStream(stream, run)
+    s.add(findings)
+    s.close()
