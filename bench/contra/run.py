@@ -71,8 +71,8 @@ def speed(source):
             "mb_per_s_median": round(sorted(rates)[1], 2)}
 
 
-_OWN_KINDS = {"weekday-date", "dateline", "years", "quantity", "ordinal", "cross-report", "name-variants",
-              "formal-name", "honorific", "coherence"}
+_OWN_KINDS = {"weekday-date", "dateline", "years", "quantity", "ordinal", "cross-report", "cross-report-dates",
+              "name-variants", "formal-name", "honorific", "coherence"}
 
 
 def main():

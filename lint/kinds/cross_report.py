@@ -47,15 +47,18 @@ _TOLL_WORDS = (  # every toll word begins with one of these
 _TOLL_WORD = lazy_re(r"\b(?:killed|dead|died|deaths?|death toll|lives|fatalities|injured|wounded)\b")
 
 
+def _is_toll(key):
+    return key[1] in _TOLLS and not key[0]  # counted people, no currency or percentage
+
+
 def summarize(doc, rule):
     figures = []
-    for m in _mentions(doc):
-        key, q, sent = m.key, m.q, m.sent
-        if key[1] in _TOLLS and not key[0]:
-            s, e = sent.start + q.start, sent.start + q.end
-            line, col = doc.position(s)
-            words = q.words[0].lower() + q.words[1:] if q.words[1:2].islower() else q.words
-            figures.append((key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
+    for m in _mentions(doc, _is_toll):
+        q, sent = m.q, m.sent
+        s, e = sent.start + q.start, sent.start + q.end
+        line, col = doc.position(s)
+        words = q.words[0].lower() + q.words[1:] if q.words[1:2].islower() else q.words
+        figures.append((m.key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
     if not figures or next(finditer_at(_TOLL_WORD, doc.text, _TOLL_WORDS), None) is None:
         return None  # nothing to compare: no names are read
     names = main_names(doc, rule.options["top_names"])

@@ -15,6 +15,7 @@ import re
 from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
 from ..facts import lazy_re
+from ..facts.spans import sentences_of
 
 OPTIONS = {}
 SCOPES = ()
@@ -37,9 +38,7 @@ def check(doc, rule):
             by_weekday.setdefault(day.weekday(), (d, day))
     if not by_weekday:
         return
-    for sent in doc.sentences:
-        if sent.start <= head.end or not _FUTURE.search(sent.text):
-            continue
+    for sent in _future_sentences(doc, head.end):
         for m in _WEEKDAY.finditer(sent.text):
             wd = WEEKDAYS.index(m.group(1).lower())
             if wd not in by_weekday:
@@ -52,3 +51,15 @@ def check(doc, rule):
             f.related.append(related(doc, head.start, head.end, "the dateline"))
             f.related.append(related(doc, d.start, d.end, f"{m.group(1)} was {day:%d %B %Y}"))
             yield f
+
+
+def _future_sentences(doc, after):
+    """The sentences that begin after ``after`` and speak of the future, in order: found from
+    the matches in the whole text (a match never crosses a sentence), so that only their
+    paragraphs are split into sentences."""
+    sents, seen = sentences_of(doc), set()
+    for m in _FUTURE.finditer(doc.text, after):
+        sent = sents.holding(m.start(), m.end())
+        if sent is not None and sent.start > after and sent.start not in seen:
+            seen.add(sent.start)
+            yield sent

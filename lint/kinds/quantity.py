@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..facts import folded_of, memo
+from ..facts.spans import sentences_of
 from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
@@ -110,49 +111,59 @@ class _Sentence:
         return self._times
 
 
-def _mentions(doc):
-    """Every countable quantity; those in sentences that speak of change or rates, or that count
-    time, are marked ``loose``."""
-    return memo(doc, "quantities", _find_mentions)
+def _mentions(doc, wanted=None):
+    """The countable quantities whose key ``wanted`` accepts (all by default), in text order;
+    those in sentences that speak of change or rates, or that count time, are ``loose``.
+    Sentences are read only for these: most quantities never meet another of their key."""
+    cands, resolved = memo(doc, "quantities", _candidates)
+    for i, (key, q, noun) in enumerate(cands):
+        if wanted is None or wanted(key):
+            m = resolved.get(i, False)
+            if m is False:
+                m = resolved[i] = _mention(doc, key, q, noun, resolved)
+            if m is not None:
+                yield m
 
 
 _MAYBE_NUMBER = lazy_re(r"\d|million|billion")
 
 
-def _find_mentions(doc):
+def _candidates(doc):
+    """(key, quantity, counted noun) of every quantity whose words say what it counts; and the
+    table of those already placed in their sentence."""
     out = []
     full = doc.text
     low = folded_of(doc)
     found = find_quantities(full, low=low) if _MAYBE_NUMBER.search(full) else []
-    if not found:
-        return out
-    sents = doc.sentences
-    starts = [x.start for x in sents]
-    by_sentence = defaultdict(list)
     for q in found:
-        i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.end <= sents[i].end:
-            by_sentence[i].append(q)
-    for i, qs in by_sentence.items():
-        sent = sents[i]
-        text = sent.text
-        if not text.endswith((".", "!", "?", '"', "”", "’")):
-            continue  # spec sheets, table rows and headings: figures of many things, not claims
-        context = _Sentence(text)
-        for q in qs:
-            if "\n" in text and not _line_of(full, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
-                continue  # a list line inside a hard-wrapped block
-            noun = counted_noun(full, q)
-            cls = _toll_class(full, q, low)
-            if cls and (noun is None or noun in _PERSONS or noun == cls):
-                key = (q.unit, cls)
-            elif noun and noun not in _PERSONS:
-                key = (q.unit, noun)
-            else:
-                continue
-            q = replace(q, start=q.start - sent.start, end=q.end - sent.start)  # sentence offsets
-            out.append(Mention(key, q, sent, noun, context))
-    return out
+        noun = counted_noun(full, q)
+        cls = _toll_class(full, q, low)
+        if cls and (noun is None or noun in _PERSONS or noun == cls):
+            key = (q.unit, cls)
+        elif noun and noun not in _PERSONS:
+            key = (q.unit, noun)
+        else:
+            continue
+        out.append((key, q, noun))
+    return out, {}
+
+
+def _mention(doc, key, q, noun, resolved):
+    """The Mention of a quantity, or None when it does not stand in a sentence that reads as
+    a claim. ``resolved`` also keeps one _Sentence per sentence (shared lazy context)."""
+    sent = sentences_of(doc).holding(q.start, q.end)
+    if sent is None:
+        return None
+    text = sent.text
+    if not text.endswith((".", "!", "?", '"', "”", "’")):
+        return None  # spec sheets, table rows and headings: figures of many things, not claims
+    if "\n" in text and not _line_of(doc.text, q.start).rstrip().endswith((".", "!", "?", '"', "”", "’")):
+        return None  # a list line inside a hard-wrapped block
+    context = resolved.get(("sentence", sent.start))
+    if context is None:
+        context = resolved[("sentence", sent.start)] = _Sentence(text)
+    q = replace(q, start=q.start - sent.start, end=q.end - sent.start)  # sentence offsets
+    return Mention(key, q, sent, noun, context)
 
 
 _WORDS = lazy_re(r"[a-z]+")
@@ -185,13 +196,16 @@ def _toll_class(text, q, low=None):
 
 
 def check(doc, rule):
+    counts = Counter(key for key, _, _ in memo(doc, "quantities", _candidates)[0])
     by_key = defaultdict(list)
-    for m in _mentions(doc):
+    for m in _mentions(doc, lambda key: counts[key] > 1):
         by_key[m.key].append(m)
-    para_starts = [p.start for p in doc.paragraphs]
+    para_starts = None
     for key, ms in by_key.items():
         if len(ms) < 2:
             continue
+        if para_starts is None:
+            para_starts = [p.start for p in doc.paragraphs]
         series = len({round(m.q.value, 6) for m in ms}) > 2
         for i, a in enumerate(ms):
             b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, para_starts, rule.options, series)), None)

@@ -15,7 +15,6 @@ Options
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..facts.dates import dates_of, reference_year
@@ -23,6 +22,7 @@ from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
 from ..facts import finditer_at, folded_of, lazy_re
+from ..facts.spans import sentences_of
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
 SCOPES = ()
@@ -43,20 +43,19 @@ def _mentions(doc, rx, value, clues):
     are skipped with a substring test."""
     out = []
     low = folded_of(doc) if rx.flags & re.I else doc.text
-    sents = doc.sentences
     if low is None:
-        chosen = sents
+        chosen = doc.sentences
     else:  # the sentences that hold a clue
-        starts = [x.start for x in sents]
-        hits = set()
+        sents = sentences_of(doc)
+        hits = {}
         for c in clues:
             i = low.find(c)
             while i >= 0:
-                k = bisect.bisect_right(starts, i) - 1
-                if k >= 0 and i + len(c) <= sents[k].end:
-                    hits.add(k)
+                sent = sents.holding(i, i + len(c))
+                if sent is not None:
+                    hits[sent.start] = sent
                 i = low.find(c, i + 1)
-        chosen = [sents[k] for k in sorted(hits)]
+        chosen = [hits[k] for k in sorted(hits)]
     for sent in chosen:
         for m in rx.finditer(sent.text):
             v = value(m.group(1))
