@@ -39,8 +39,9 @@ def prepare(rule):
             raise ValueError(f"irregular: {stem!r}: {p!r} must map a stem to a participle")
         stems[stem] = p
     alts = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
-    # A capitalised first part (name, acronym), a hyphen, the bare stem, then a following word.
-    rx = re.compile(rf"(?<![\w-])([A-Z][\w.]*)-({alts})(?![\w-])(?=[ \t]+[\w“\"'])")
+    # A hyphen, the bare stem, then a following word. The pattern opens with the hyphen, which
+    # C finds fast; the capitalised first part (name, acronym) is read back from the hyphen.
+    rx = re.compile(rf"-({alts})(?![\w-])(?=[ \t]+[\w“\"'])")
     return rx, stems
 
 
@@ -57,14 +58,29 @@ def check(doc, rule):
     rx, stems = rule.compiled
     text = doc.text
     for m in rx.finditer(text):
-        first, stem = m.group(1), m.group(2)
-        if not first.isupper() and _starts_sentence(text, m.start()):
+        s, e = _first_part(text, m.start()), m.end()
+        if s is None:
+            continue
+        first, stem = text[s:m.start()], m.group(1)
+        if not first.isupper() and _starts_sentence(text, s):
             continue  # "Open-back headphones": a capital that only opens a sentence
         right = f"{first}-{stems[stem]}"
-        s, e = m.span()
         f = rule.finding(doc, s, e, fix=Fix(s, e, right, safe=False), suggestion=right)
         f.suggestions = [right]
         yield f
+
+
+def _first_part(text: str, hyphen: int):
+    """Where the part before the hyphen starts: a capital (A-Z) not glued to a word or hyphen
+    before it, then letters, digits and dots ("US", "U.N.", "Iran"); None if there is none."""
+    k = hyphen
+    while k and (text[k - 1].isalnum() or text[k - 1] in "_."):
+        k -= 1
+    # the leftmost capital that starts the run or follows one of its dots
+    for p in range(k, hyphen):
+        if "A" <= text[p] <= "Z" and (p == k and (not p or text[p - 1] != "-") or p > k and text[p - 1] == "."):
+            return p
+    return None
 
 
 def _starts_sentence(text: str, i: int) -> bool:
