@@ -1,0 +1,67 @@
+"""comment-section: a page's comment thread, from its heading to the end of the document.
+
+Readers' comments are prose, so line rules cannot tell them from the article; what gives them
+away is the thread's frame. A line that opens a comment section on its own ("50 Comments",
+"Leave a Reply", "Discussion about this post", "12 thoughts on “…”", "Comments are closed")
+followed by at least ``min_replies`` reply markers ("Reply" buttons or links, ``#comment-``
+anchors, "Jane says:", "March 10, 2021 at 7:57 AM", "3 likes"), the first of them within
+``max_gap`` lines, starts the thread (a "Comments" entry of the top menu is followed by the
+article, not by replies). Comments
+come after the article, and what follows them (the page footer) is no article either, so the
+finding runs from the opening line to the end of the document. A lone "Comments" heading
+without reply markers after it (an article about comments, an empty widget) is left to A108.
+
+Options
+- ``min_replies`` (default 2): reply markers needed after the opening line.
+- ``max_gap`` (default 40): lines allowed between the opening line and the first reply marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+from .existence import delete_lines
+
+OPTIONS = {"min_replies": Option(int, 2), "max_gap": Option(int, 40)}
+SCOPES = ("document",)
+
+# The opening line, standing alone (Markdown heading, list and emphasis marks ignored).
+_OPENER = re.compile(
+    r"^[ \t#*_>]*(?:\d+\s+(?:comments?|responses?|replies)"
+    r"|comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|add a comment"
+    r"|discussion about this post|join the (?:discussion|conversation)|(?:reader|user)s?'? comments"
+    r"|(?:\d+|one|two|three|four|five|\w+) thoughts? on\b.{0,120}"
+    r"|\d+ (?:comments|responses|replies) (?:to|on)\b.{0,120}"
+    r"|(?:these )?comments are closed\.?)[ \t*_:]*$",
+    re.IGNORECASE | re.MULTILINE)
+# What comment threads are made of, line by line.
+_REPLY = re.compile(
+    r"^[ \t*_\-]*\[?[ \t]*reply[ \t]*\]?(?:\(|[ \t]*$)|replytocom=|#comment-\d|\bsays:[ \t]*$"
+    r"|^\W*(?:reply|like|report|share)(?:[ \t]*[|·•]?[ \t]*(?:reply|like|report|share))+\W*$"
+    r"|\bat \d{1,2}:\d{2}[ \t]*(?:am|pm)\b|^\W*\d+[ \t]+(?:likes?|replies)\W*$",
+    re.IGNORECASE | re.MULTILINE)
+_CUES = ("comment", "repl", "thought", "discussion", "conversation", "respons")
+
+
+def check(doc, rule):
+    low = doc.text.lower()
+    if not any(c in low for c in _CUES):  # no thread can open without one of these words
+        return
+    need = rule.options["min_replies"]
+    for m in _OPENER.finditer(doc.text):
+        replies = 0
+        for r in _REPLY.finditer(doc.text, m.end()):
+            if not replies and doc.position(r.start())[0] - doc.position(m.end())[0] > rule.options["max_gap"]:
+                break
+            replies += 1
+            if replies >= need:
+                break
+        if replies < need:
+            continue
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        end = len(doc.text.rstrip())
+        lines = doc.position(end - 1)[0] - doc.position(start)[0] + 1
+        yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
+                           lines=lines, match=m.group().strip()[:60])
+        return
