@@ -41,38 +41,43 @@ OPTIONS = {
 _JUDGED_MASS = 8.0  # sentences lighter than this do not count towards the document's usual range
 
 
-def sentence_scores(doc):
-    """Per sentence of the document: (unit, paragraph index, cos with the rest, novelty).
-    Computed once per document (cached on it) from the shared topic profile."""
-    cached = getattr(doc, "_sentence_scores", None)
-    if cached is not None:
-        return cached
-    from ..topic.cohesion import profile
+def _score(u, total: dict, tn2: float) -> tuple[float, float]:
+    """(cosine with the rest of the document, novelty: share of weight in words found nowhere
+    else in it) of sentence unit ``u``; ``total`` is the document's bag, ``tn2`` its squared norm."""
+    b = u.bag
+    if not b:
+        return 1.0, 0.0
+    own2 = d = alone = 0.0
+    for k, x in b.items():
+        own2 += x * x
+        t = total.get(k, x)
+        d += x * t
+        if t - x < 1e-9:
+            alone += x
+    rest2 = tn2 - 2 * d + own2
+    cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
+    return cos, alone / u.mass if u.mass else 0.0
 
-    prof = profile(doc)
-    total = prof.total
-    tn2 = sum(x * x for x in total.values())
-    counts: dict = {}
-    flat = []
-    for p, units in enumerate(prof.sentences):
-        for u in units:
-            flat.append((u, p))
-            for k in u.bag:
-                counts[k] = counts.get(k, 0) + 1
-    out = []
-    for u, p in flat:
-        b = u.bag
-        if not b:
-            out.append((u, p, 1.0, 0.0))
-            continue
-        own2 = sum(x * x for x in b.values())
-        d = sum(x * total[k] for k, x in b.items())
-        rest2 = tn2 - 2 * d + own2
-        cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
-        shared = sum(x for k, x in b.items() if counts[k] > 1)
-        out.append((u, p, cos, 1.0 - shared / u.mass if u.mass else 0.0))
-    doc._sentence_scores = out
-    return out
+
+def sentences_of(doc, prof, index: int) -> list:
+    """Paragraph ``index``'s sentence units, from the shared profile when it offers them
+    (`Profile.sentences_of`), else split and tokenised here and cached on the document."""
+    shared = getattr(prof, "sentences_of", None)
+    if shared is not None:
+        return shared(index)
+    from ..document import split_sentences
+    from ..topic.cohesion import Unit
+    from ..topic.lexicon import bag
+
+    cache = doc.__dict__.setdefault("_offtopic_sentences", {})
+    units = cache.get(index)
+    if units is None:
+        p = prof.paragraphs[index]
+        units = cache[index] = []
+        for s, e in split_sentences(p.text):
+            b = bag(p.text[s:e])
+            units.append(Unit(p.start + s, p.start + e, p.text[s:e], b, sum(b.values())))
+    return units
 
 
 def _overlap(a: dict, b: dict) -> float:
@@ -81,39 +86,73 @@ def _overlap(a: dict, b: dict) -> float:
     return sum(x for k, x in a.items() if k in b)
 
 
+def candidates(doc, opts) -> list[tuple[float, float, object]]:
+    """(cos, novelty, sentence unit) of every mid-paragraph sentence past the word tests.
+    Only paragraphs carrying enough novel weight to hold such a sentence are split into
+    sentences (a candidate's novel words are novel for its paragraph too): most documents
+    tokenise no sentence here."""
+    from ..topic.cohesion import profile
+
+    prof = profile(doc)
+    total = prof.total
+    tn2 = None
+    need = opts["min_novelty"] * opts["min_mass"]
+    out = []
+    for i, p in enumerate(prof.paragraphs):
+        if p.novelty * p.mass < need or p.mass < opts["min_mass"]:
+            continue
+        units = sentences_of(doc, prof, i)
+        if len(units) < 3:
+            continue
+        if tn2 is None:
+            tn2 = sum(x * x for x in total.values())
+        limit = opts["max_neighbour_overlap"]
+        for j in range(1, len(units) - 1):
+            u = units[j]
+            if u.mass < opts["min_mass"]:
+                continue
+            cos, novelty = _score(u, total, tn2)
+            if (cos > opts["max_cos"] or novelty < opts["min_novelty"]
+                    or _overlap(u.bag, units[j - 1].bag) > limit or _overlap(u.bag, units[j + 1].bag) > limit):
+                continue
+            out.append((cos, novelty, u))
+    return out
+
+
+def usual_range(doc) -> tuple[float, float, int]:
+    """(lower quartile, upper quartile, count) of the similarity of the document's sentences
+    with the rest of it; only computed for documents that have a candidate."""
+    from ..topic.cohesion import profile
+
+    prof = profile(doc)
+    total = prof.total
+    tn2 = sum(x * x for x in total.values())
+    cosines = sorted(_score(u, total, tn2)[0] for i in range(len(prof.paragraphs))
+                     for u in sentences_of(doc, prof, i) if u.mass >= _JUDGED_MASS)
+    if not cosines:
+        return 0.0, 0.0, 0
+    return cosines[len(cosines) // 4], cosines[(3 * len(cosines)) // 4], len(cosines)
+
+
 def check(doc, rule):
     from ..topic.lexicon import surfaces
 
     opts = rule.options
-    scores = sentence_scores(doc)
-    judged = sorted(cos for u, _, cos, _ in scores if u.mass >= _JUDGED_MASS)
-    if len(judged) < opts["min_sentences"]:
+    found = candidates(doc, opts)
+    if not found or len(found) > opts["max_candidates"]:
         return
-    q1, q3 = judged[len(judged) // 4], judged[(3 * len(judged)) // 4]
-    cands = []
-    for j in range(1, len(scores) - 1):
-        u, p, cos, novelty = scores[j]
-        if (u.mass < opts["min_mass"] or cos > opts["max_cos"] or novelty < opts["min_novelty"]
-                or scores[j - 1][1] != p or scores[j + 1][1] != p):
-            continue
-        limit = opts["max_neighbour_overlap"]
-        if _overlap(u.bag, scores[j - 1][0].bag) > limit or _overlap(u.bag, scores[j + 1][0].bag) > limit:
-            continue
-        cands.append((cos, j))
-    if not cands or len(cands) > opts["max_candidates"] or q1 < opts["min_doc_q1"]:
+    q1, q3, n = usual_range(doc)
+    if n < opts["min_sentences"] or q1 < opts["min_doc_q1"]:
         return
-    cos, j = min(cands)
+    cos, novelty, u = min(found, key=lambda c: c[0])
     if cos > opts["max_relative"] * q1:
         return
-    u, _, _, novelty = scores[j]
-    foreign = sorted(((x, k) for k, x in u.bag.items() if doc_count(scores, k) <= 1), reverse=True)
-    words = ", ".join(surfaces(u.text, [k for _, k in foreign])) or "none"
+    from ..topic.cohesion import profile
+
+    total = profile(doc).total
+    foreign = [k for x, k in sorted(((x, k) for k, x in u.bag.items() if total.get(k, x) - x < 1e-9), reverse=True)]
+    words = ", ".join(surfaces(u.text, foreign)) or "none"
     f = rule.finding(doc, u.start, u.end, foreign=words, cos=f"{cos:.3f}", usual=f"{q1:.2f}-{q3:.2f}",
                      novelty=f"{novelty:.0%}")
     f.score = cos
     yield f
-
-
-def doc_count(scores, stem) -> int:
-    """How many sentences of the document use ``stem`` (only called for the reported one)."""
-    return sum(1 for u, _, _, _ in scores if stem in u.bag)
