@@ -19,6 +19,7 @@ from ..facts.names import multiword_names_of
 from ..facts.report import pair
 from . import Option
 from ..facts import finditer_at, lazy_re, memo
+from ..facts.spans import spans_of
 
 OPTIONS = {"slip": Option(str, required=True, choices=("surname-first", "pronoun-opening"))}
 SCOPES = ()
@@ -57,9 +58,9 @@ def _find_people(doc):
 
 def _body_start(doc):
     # the title: a first paragraph without closing punctuation
-    paras = doc.paragraphs
-    if paras and not paras[0].text.rstrip().endswith(tuple(".!?\"”’")):
-        return paras[0].end
+    first = spans_of(doc).first_paragraph()
+    if first is not None and not first.text.rstrip().endswith(tuple(".!?\"”’")):
+        return first.end
     return 0
 
 
@@ -96,17 +97,22 @@ def _pronoun_opening(doc, rule):
     people = set(_people(doc))
     if not people:
         return
-    paras = doc.paragraphs
-    body = _body_start(doc)
-    for prev, para in zip(paras, paras[1:]):
-        if prev.start < body or not _PRONOUN.match(para.text):
+    spans = spans_of(doc)
+    body = None
+    for para in _pronoun_paragraphs(doc, spans):
+        prev = spans.paragraph_at(para.start - 1)
+        if prev is None:
+            continue  # the first paragraph: no previous one to point at
+        if body is None:
+            body = _body_start(doc)
+        if prev.start < body:
             continue
         named_before = {w for w in re.findall(r"[A-Z][\w'’-]+", prev.text) if w.rstrip("'’s") in people
                         or w in people}
         named_before = {w[:-2] if w.endswith(("'s", "’s")) else w for w in named_before}
         if not named_before:
             continue
-        first = next((s for s in doc.sentences if s.start >= para.start), None)
+        first = spans.first_from(para.start)
         if first is None:
             continue
         here = set(re.findall(r"[A-Z][\w-]+", first.text))
@@ -115,3 +121,19 @@ def _pronoun_opening(doc, rule):
             yield from pair(doc, rule, (para.start, para.start + len(pron)), (prev.start, prev.end),
                             f'"{pron}"', "names " + ", ".join(sorted(named_before)), both=False,
                             names=", ".join(sorted(named_before)))
+
+
+def _pronoun_paragraphs(doc, spans):
+    """The paragraphs that open with "He"/"She" and a word, in order: a paragraph opens a
+    line, so the lines that do are found by substring search and their paragraph looked up."""
+    text = doc.text
+    starts = [0] if text.startswith(("He ", "She ")) else []
+    for lead in ("\nHe ", "\nShe "):
+        i = text.find(lead)
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find(lead, i + 1)
+    for s in sorted(starts):
+        para = spans.paragraph_at(s)
+        if para is not None and para.start == s and _PRONOUN.match(para.text):
+            yield para

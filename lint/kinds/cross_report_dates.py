@@ -23,6 +23,7 @@ import re
 
 from ..facts import lazy_re
 from ..facts.dates import WEEKDAYS, dateline, find_dates
+from ..facts.spans import spans_of
 from ..finding import Finding
 from . import Option, cross_report
 from .cross_report import _same_story, main_names
@@ -109,7 +110,7 @@ def _weekday(doc, m, today):
         return None  # no dateline to count from, or "next/last/until Tuesday": not clear enough
     if _NAMED_AFTER.match(doc.text, m.end()) or _NAMED_BEFORE.search(doc.text[max(0, m.start() - 10):m.start()]):
         return None
-    sent = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+    sent = spans_of(doc).holding(m.start())
     if sent is not None and _FUTURE.search(sent.text):
         return None
     back = (today.weekday() - WEEKDAYS.index(m.group(2).lower())) % 7

@@ -15,7 +15,7 @@ import re
 from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
 from ..facts import lazy_re
-from ..facts.spans import sentences_of
+from ..facts.spans import spans_of
 
 OPTIONS = {}
 SCOPES = ()
@@ -57,7 +57,7 @@ def _future_sentences(doc, after):
     """The sentences that begin after ``after`` and speak of the future, in order: found from
     the matches in the whole text (a match never crosses a sentence), so that only their
     paragraphs are split into sentences."""
-    sents, seen = sentences_of(doc), set()
+    sents, seen = spans_of(doc), set()
     for m in _FUTURE.finditer(doc.text, after):
         sent = sents.holding(m.start(), m.end())
         if sent is not None and sent.start > after and sent.start not in seen:

@@ -23,13 +23,12 @@ Options
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..facts import folded_of, memo
-from ..facts.spans import sentences_of
+from ..facts.spans import spans_of
 from ..facts.numbers import counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
@@ -151,7 +150,7 @@ def _candidates(doc):
 def _mention(doc, key, q, noun, resolved):
     """The Mention of a quantity, or None when it does not stand in a sentence that reads as
     a claim. ``resolved`` also keeps one _Sentence per sentence (shared lazy context)."""
-    sent = sentences_of(doc).holding(q.start, q.end)
+    sent = spans_of(doc).holding(q.start, q.end)
     if sent is None:
         return None
     text = sent.text
@@ -200,15 +199,13 @@ def check(doc, rule):
     by_key = defaultdict(list)
     for m in _mentions(doc, lambda key: counts[key] > 1):
         by_key[m.key].append(m)
-    para_starts = None
+    spans = spans_of(doc)
     for key, ms in by_key.items():
         if len(ms) < 2:
             continue
-        if para_starts is None:
-            para_starts = [p.start for p in doc.paragraphs]
         series = len({round(m.q.value, 6) for m in ms}) > 2
         for i, a in enumerate(ms):
-            b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, para_starts, rule.options, series)), None)
+            b = next((b for b in ms[i + 1:] if _conflict(a, b, ms, spans, rule.options, series)), None)
             if b:
                 yield from pair(doc, rule, (a.sent.start + a.q.start, a.sent.start + a.q.end),
                                 (b.sent.start + b.q.start, b.sent.start + b.q.end),
@@ -216,10 +213,10 @@ def check(doc, rule):
                 break
 
 
-def _conflict(a, b, mentions, para_starts, opts, series):
+def _conflict(a, b, mentions, spans, opts, series):
     if b.sent is a.sent or a.q.compatible(b.q) or (a.times and b.times and a.times != b.times):
         return False
-    if bisect.bisect_right(para_starts, a.sent.start) == bisect.bisect_right(para_starts, b.sent.start):
+    if spans.paragraph_at(a.sent.start) is spans.paragraph_at(b.sent.start):
         return False
     in_a = [m for m in mentions if m.sent is a.sent]
     in_b = [m for m in mentions if m.sent is b.sent]

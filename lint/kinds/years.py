@@ -22,7 +22,7 @@ from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
 from ..facts import finditer_at, folded_of, lazy_re
-from ..facts.spans import sentences_of
+from ..facts.spans import spans_of
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
 SCOPES = ()
@@ -46,7 +46,7 @@ def _mentions(doc, rx, value, clues):
     if low is None:
         chosen = doc.sentences
     else:  # the sentences that hold a clue
-        sents = sentences_of(doc)
+        sents = spans_of(doc)
         hits = {}
         for c in clues:
             i = low.find(c)
