@@ -2,7 +2,7 @@
 """Corpus-scale speed and memory, with codespell and datatrove's C4 filter measured in the same run.
 
     python3 bench/bench_corpus.py DATA [--mb 20] [--speedup-select SEL] [--big-mb 1000] [--big-select SEL]
-        [--skip-big]
+        [--skip-big] [--only big|speedup] [--jobs 2] [--big-ignore SEL]
 
 DATA is a folder made by ``bench/make_corpus.py DATA --mb 60`` (made here when missing). From its
 corpus.jsonl the first ``--mb`` MB are the sample; the same articles as .txt files feed codespell.
@@ -18,6 +18,8 @@ it) and MB/s per core:
   -j 2 and ``--big-select`` rules (default: the default set); the file repeats DATA's corpus
   under fresh ids, which is quick to make and as hard to lint;
 - the ten slowest rules of the default set, MB/s each, for whoever wants to speed them up.
+``--only big`` measures the peak RSS alone (give ``--big-mb 100,300,1000`` to see the slope with
+corpus size); ``--only speedup`` the -j 2 speed-up alone.
 Prints a Markdown report; writes nothing outside DATA.
 """
 
@@ -158,8 +160,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data")
     ap.add_argument("--mb", type=float, default=20)
-    ap.add_argument("--big-mb", type=float, default=1000)
+    ap.add_argument("--big-mb", default="1000", help="MB of the big JSONL file; a comma-separated list for several")
+    ap.add_argument("--only", choices=("big", "speedup"))
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the big-file run")
     ap.add_argument("--big-select", default="")
+    ap.add_argument("--big-ignore", default="", help="rules to leave out of the big-file run")
     ap.add_argument("--speedup-select", default="")
     ap.add_argument("--skip-big", action="store_true")
     a = ap.parse_args()
@@ -167,9 +172,13 @@ def main():
     if not (data / "corpus.jsonl").exists():
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(data), "--mb", "60",
                         "--files", "0"], check=True)
+    if a.only == "big":
+        return big_runs(data, a)
     jsonl, files, texts, mb = sample(data, a.mb)
     print(f"# seedlint corpus benchmark\n\nsample: {len(texts)} articles, {mb:.1f} MB of text "
           f"({jsonl}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
+    if a.only == "speedup":
+        return speedup(jsonl, a)
     print("| what | CPU s | MB/s per core | wall s |\n|---|---|---|---|")
     rate = {}
     for name, sel in (("seedlint default rules", []), ("seedlint artefact rules", ["--select", "artefact"]),
@@ -188,6 +197,17 @@ def main():
           f"artefact rules / C4 filter = {rate['seedlint artefact rules'] / rate['c4']:.1f}; "
           f"default rules = {rate['seedlint default rules']:.2f} MB/s per core (aim 10)")
 
+    speedup(jsonl, a)
+    if not a.skip_big:
+        big_runs(data, a)
+
+    pmb, slow = rule_profile(texts[:300])
+    print(f"\nslowest rules of the default set (on {pmb:.1f} MB, check() only, MB/s):")
+    for rid, sec in slow:
+        print(f"  {rid:6} {pmb / sec:8.1f}")
+
+
+def speedup(jsonl, a):
     sel = ["--select", a.speedup_select] if a.speedup_select else []
     c1, w1, _, _ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
     c2, w2, rss, tree = timed(seedlint("-j", "2", *sel, str(jsonl)), cwd=ROOT)
@@ -196,18 +216,17 @@ def main():
           f"load average now {os.getloadavg()[0]:.1f}; -j 2 peak RSS {rss:.0f} MB (largest process), "
           f"{tree:.0f} MB (tree)")
 
-    if not a.skip_big:
-        big = make_big(data, a.big_mb)
-        size = big.stat().st_size / 1e6
-        sel = ["--select", a.big_select] if a.big_select else []
-        cpu, wall, biggest, tree = timed(seedlint("-j", "2", *sel, str(big)), cwd=ROOT)
-        print(f"\n{size:.0f} MB JSONL, -j 2, {a.big_select or 'default'} rules: peak RSS {biggest:.0f} MB (largest "
-              f"process), {tree:.0f} MB (whole tree, sampled); {cpu:.0f} CPU s, {wall:.0f} s wall")
 
-    pmb, slow = rule_profile(texts[:300])
-    print(f"\nslowest rules of the default set (on {pmb:.1f} MB, check() only, MB/s):")
-    for rid, sec in slow:
-        print(f"  {rid:6} {pmb / sec:8.1f}")
+def big_runs(data, a):
+    sel = (["--select", a.big_select] if a.big_select else []) + (["--ignore", a.big_ignore] if a.big_ignore else [])
+    for mb in (float(x) for x in str(a.big_mb).split(",")):
+        big = make_big(data, mb)
+        size = big.stat().st_size / 1e6
+        load = os.getloadavg()[0]
+        cpu, wall, biggest, tree = timed(seedlint("-j", str(a.jobs), *sel, str(big)), cwd=ROOT)
+        print(f"\n{size:.0f} MB JSONL, -j {a.jobs}, {a.big_select or 'default'} rules{' but ' + a.big_ignore if a.big_ignore else ''}: peak RSS {biggest:.0f} MB "
+              f"(largest process), {tree:.0f} MB (whole tree, sampled); {cpu:.0f} CPU s, {wall:.0f} s wall; "
+              f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after", flush=True)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,10 @@ from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
 MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
 SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
 FILE_BATCH = 1 << 20  # bytes of small files per task
+MIN_SHARD = 256 << 10  # bytes: smaller corpus shards cost more to hand out than they save
+# Workers are replaced after linting this many bytes each: rules keep per-word caches that grow
+# with a corpus's vocabulary, and a fresh fork (a quarter of a second to warm up) bounds them.
+RECYCLE = 256 << 20
 
 
 @dataclass
@@ -150,7 +154,7 @@ class Runner:
         try:
             # enough shards to keep every core busy to the end, none so small that overhead shows
             size = os.path.getsize(path)
-            target = max(256 << 10, min(readers.TARGET, size // (self.jobs * 8) + 1))
+            target = max(MIN_SHARD, min(readers.TARGET, size // (self.jobs * 8) + 1))
             yield from readers.plan(path, self.settings.text_field, self.settings.id_field, target)
         except (OSError, ValueError, ImportError) as e:
             yield Result(path, error=f"cannot read corpus: {e}")
@@ -195,17 +199,28 @@ class Runner:
         # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
         method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
         spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
-        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
-                                 initargs=(spec,)) as pool:
-            window = deque()
+
+        def new_pool():
+            return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
+                                       initargs=(spec,))
+
+        pool, given = new_pool(), 0
+        window = deque()
+        try:
             for t in tasks:
+                if given >= RECYCLE * self.jobs and not _ready(t):
+                    while window:  # drain, so old and new workers never run (and hold memory) together
+                        yield from self._done(*_take(window))
+                    pool.shutdown()
+                    pool, given = new_pool(), 0
                 window.append((t, None if _ready(t) else pool.submit(_run_task, t)))
+                given += getattr(t, "size", 0)
                 while len(window) > 2 * self.jobs:
-                    t, fut = window.popleft()
-                    yield from self._done(t, fut and fut.result())
+                    yield from self._done(*_take(window))
             while window:
-                t, fut = window.popleft()
-                yield from self._done(t, fut and fut.result())
+                yield from self._done(*_take(window))
+        finally:
+            pool.shutdown(cancel_futures=True)
 
     def _prepare(self, task):
         """Look a file batch up in the cache: hits are answered here, misses go to a worker
@@ -248,6 +263,11 @@ def _ready(task) -> bool:
     if isinstance(task, Result):
         return True
     return isinstance(task, _Files) and all(hit is not None for *_, hit in task.items)
+
+
+def _take(window):
+    t, fut = window.popleft()
+    return t, fut and fut.result()
 
 
 def _chain(head, rest):

@@ -160,6 +160,7 @@ def corpus_rule(monkeypatch):
 def test_two_jobs_give_identical_findings_and_corpus_pass(tmp_path, artefact_rules, corpus_rule, monkeypatch):
     monkeypatch.setattr(runner_mod, "SMALL_RUN", 0)  # use the pool even for a small corpus
     monkeypatch.setattr(readers, "TARGET", 2000)  # and cut the file into many shards
+    monkeypatch.setattr(runner_mod, "MIN_SHARD", 0)
     folder = tmp_path / "files"
     folder.mkdir()
     for i in range(30):
@@ -172,6 +173,19 @@ def test_two_jobs_give_identical_findings_and_corpus_pass(tmp_path, artefact_rul
     assert [(r.path, getattr(r, "record", None)) for r in res1] == [(r.path, getattr(r, "record", None)) for r in res2]
     shared = [f for f in one if f["rule"] == "X901"]
     assert len(shared) == 150  # every file and record: two first lines, each shared
+
+
+def test_workers_replaced_midway_keep_order_and_findings(tmp_path, artefact_rules, corpus_rule, monkeypatch):
+    monkeypatch.setattr(runner_mod, "SMALL_RUN", 0)
+    monkeypatch.setattr(readers, "TARGET", 2000)
+    monkeypatch.setattr(runner_mod, "MIN_SHARD", 0)
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(120))
+    rules = artefact_rules + [corpus_rule]
+    _, res1, one = _run([path], rules, jobs=1)
+    monkeypatch.setattr(runner_mod, "RECYCLE", 3000)  # a new pool every couple of shards
+    _, res2, two = _run([path], rules, jobs=2)
+    assert one == two
+    assert [r.record for r in res1] == [r.record for r in res2]
 
 
 # -- cache ----------------------------------------------------------------------------------
