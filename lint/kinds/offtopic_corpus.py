@@ -52,15 +52,16 @@ def summarize(doc, rule):
     opts = rule.options
     prof = profile(doc)
     sig = sorted(prof.total.items(), key=lambda kv: -kv[1])[: opts["signature_size"]]
-    names_of = [entities(p.text) for p in prof.paragraphs]
+    names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
     cast = Counter(n for names in names_of for n in names)
-    recurring = [n for n, c in cast.most_common(10) if c >= 2]  # names in two paragraphs or more
+    # names in two paragraphs or more; ties broken by name (set order varies between processes)
+    recurring = [n for n, c in sorted(cast.items(), key=lambda kv: (-kv[1], kv[0]))[:10] if c >= 2]
     candidates = []
     for i, para in enumerate(prof.paragraphs):
         # a passage's names foreign to the document are among its paragraph's own words
         if len(names_of[i].intersection(para.foreign)) < opts["min_foreign_names"]:
             continue
-        units = [para] + (score_sentences(prof, i) if len(prof.sentences[i]) > 1 else [])
+        units = [para] + (score_sentences(prof, i) if len(prof.sentences_of(i)) > 1 else [])
         for u in units:
             if (u.mass < opts["min_mass"] or u.novelty < opts["min_novelty"]
                     or len(u.text.split()) < opts["min_words"] or not u.text.rstrip().endswith(_PROSE_END)):

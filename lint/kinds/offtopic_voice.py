@@ -16,6 +16,7 @@ One finding spans the paragraph's first-person sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import Option
 
@@ -49,36 +50,59 @@ def first_person(doc, sentences) -> list[list[str]]:
     return out
 
 
+def voiced_paragraphs(doc) -> dict:
+    """paragraph index -> number of its first-person words outside quotation marks; only
+    paragraphs that have some. One scan of the document finds the candidates."""
+    hits = [m.start() for m in _FIRST.finditer(doc.text)]
+    if not hits:
+        return {}
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    by_para: dict = {}
+    for pos in hits:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < paras[i].end:
+            by_para.setdefault(i, []).append(pos)
+    out = {}
+    for i, positions in by_para.items():
+        p = paras[i]
+        quoted = [(m.start() + p.start, m.end() + p.start) for m in _QUOTED.finditer(p.text)]
+        n = sum(1 for pos in positions if not any(a <= pos < b for a, b in quoted))
+        if n:
+            out[i] = n
+    return out
+
+
 def check(doc, rule):
     from ..topic.cohesion import profile, score_sentences
     from ..topic.lexicon import entities, surfaces
 
-    def others(i):
-        return {n for j, p in enumerate(prof.paragraphs) if j != i for n in (*entities(p.text), *p.bag)}
-
     opts = rule.options
-    n_sentences = len(doc.sentences)
-    if n_sentences < opts["min_sentences"]:
+    voiced = voiced_paragraphs(doc)
+    # the rest of the document must never speak in the first person: one voiced paragraph
+    if len(voiced) != 1 or opts["max_per_document"] < 1:
         return
+    (i,) = voiced
+    n_sentences = len(doc.sentences)
     prof = profile(doc)
-    voiced = [first_person(doc, sents) for sents in prof.sentences]
-    per_para = [sum(len(v) for v in vs) for vs in voiced]
-    total = sum(per_para)
-    reported = 0
-    for i, sents in enumerate(prof.sentences):
-        # the rest of the document must be long enough to have a voice of its own
-        if (not per_para[i] or total - per_para[i] > 0 or reported >= opts["max_per_document"]
-                or n_sentences - len(sents) < opts["min_sentences"]):
-            continue
-        scored = score_sentences(prof, i)
-        hits = [(s, v) for s, v in zip(scored, voiced[i]) if v and s.novelty >= opts["min_novelty"]]
-        names = {n for s, _ in hits for n in entities(s.text)} - others(i)
-        if not hits or len(names) < opts["min_foreign_names"]:
-            continue
-        reported += 1
-        first, last = hits[0][0], hits[-1][0]
-        words = [w for s, _ in hits for w in surfaces(s.text, s.foreign, 4)]
-        f = rule.finding(doc, first.start, last.end, voice=", ".join(dict.fromkeys(v for _, vs in hits for v in vs)),
-                         foreign=", ".join(words[:6]) or "none",
-                         novelty=f"{max(s.novelty for s, _ in hits):.0%}")
-        yield f
+    sents = prof.sentences_of(i)
+    # the rest of the document must be long enough to have a voice of its own
+    if n_sentences < opts["min_sentences"] or n_sentences - len(sents) < opts["min_sentences"]:
+        return
+    scored = score_sentences(prof, i)
+    hits = [(s, v) for s, v in zip(scored, first_person(doc, sents)) if v and s.novelty >= opts["min_novelty"]]
+    if not hits:
+        return
+    others = set()
+    for j, p in enumerate(prof.paragraphs):
+        if j != i:
+            others.update(prof.names(j))
+            others.update(p.bag)
+    names = {n for s, _ in hits for n in entities(s.text)} - others
+    if len(names) < opts["min_foreign_names"]:
+        return
+    first, last = hits[0][0], hits[-1][0]
+    words = [w for s, _ in hits for w in surfaces(s.text, s.foreign, 4)]
+    yield rule.finding(doc, first.start, last.end, voice=", ".join(dict.fromkeys(v for _, vs in hits for v in vs)),
+                       foreign=", ".join(words[:6]) or "none",
+                       novelty=f"{max(s.novelty for s, _ in hits):.0%}")

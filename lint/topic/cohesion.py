@@ -1,8 +1,10 @@
 """How well each paragraph and sentence of a document belongs to the rest of it.
 
-One pass tokenises every sentence once (`lexicon.bag`); paragraph bags are sums of their
-sentences' bags and the document bag the sum of everything, so "the rest of the document"
-for any unit is ``total - own`` without re-tokenising. Features per unit:
+Each paragraph is tokenised once (`lexicon.bag`) and the document bag is the sum of the
+paragraphs', so "the rest of the document" for any unit is ``total - own`` without
+re-tokenising. Sentences are split and tokenised only for the paragraphs a rule asks about
+(`Profile.sentences_of`). The profile is cached on the document (``doc._topic_profile``) and
+shared by the off-topic kinds. Features per unit:
 
 - ``cos``: rarity-weighted cosine with the rest of the document (or paragraph, for sentences);
 - ``novelty``: share of the unit's rarity weight carried by words found nowhere else;
@@ -14,7 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .lexicon import bag
+from ..document import split_sentences
+from .lexicon import bag, entities
 
 
 @dataclass
@@ -65,13 +68,39 @@ def score_against(units: list[Unit], total: dict, counts: dict) -> None:
         u.foreign = [k for _, k in sorted(alone, reverse=True)]
 
 
-@dataclass
 class Profile:
-    """A document's paragraphs (each with its sentences) scored for cohesion."""
+    """A document's paragraphs scored for cohesion; their sentences and names on demand."""
 
-    paragraphs: list[Unit]
-    sentences: list[list[Unit]]  # per paragraph
-    total: dict
+    def __init__(self, paragraphs: list[Unit], total: dict):
+        self.paragraphs = paragraphs
+        self.total = total
+        self._sentences: dict = {}
+        self._names: dict = {}
+
+    @property
+    def sentences(self) -> list[list[Unit]]:
+        """Every paragraph's sentences (a list per paragraph); prefer `sentences_of` for one."""
+        return [self.sentences_of(i) for i in range(len(self.paragraphs))]
+
+    def sentences_of(self, index: int) -> list[Unit]:
+        """Paragraph ``index``'s sentences (unscored until `score_sentences`), split and
+        tokenised on first use: most rules never need them."""
+        units = self._sentences.get(index)
+        if units is None:
+            p = self.paragraphs[index]
+            units = self._sentences[index] = []
+            for s, e in split_sentences(p.text):
+                text = p.text[s:e]
+                b = bag(text)
+                units.append(Unit(p.start + s, p.start + e, text, b, sum(b.values())))
+        return units
+
+    def names(self, index: int) -> set:
+        """Paragraph ``index``'s names (`lexicon.entities`), cached."""
+        names = self._names.get(index)
+        if names is None:
+            names = self._names[index] = entities(self.paragraphs[index].text)
+        return names
 
 
 def profile(doc) -> Profile:
@@ -83,34 +112,23 @@ def profile(doc) -> Profile:
 
 
 def _profile(doc) -> Profile:
-    sents_by_para: list[list[Unit]] = []
     paras: list[Unit] = []
-    sentences = doc.sentences
-    j = 0
     total: dict = {}
     para_counts: dict = {}
     for p in doc.paragraphs:
-        units = []
-        pbag: dict = {}
-        while j < len(sentences) and sentences[j].start < p.end:
-            s = sentences[j]
-            b = bag(s.text)
-            units.append(Unit(s.start, s.end, s.text, b, sum(b.values())))
-            add(pbag, b)
-            j += 1
-        sents_by_para.append(units)
+        pbag = bag(p.text)
         paras.append(Unit(p.start, p.end, p.text, pbag, sum(pbag.values())))
         add(total, pbag)
         for k in pbag:
             para_counts[k] = para_counts.get(k, 0) + 1
     score_against(paras, total, para_counts)
-    return Profile(paras, sents_by_para, total)
+    return Profile(paras, total)
 
 
 def score_sentences(prof: Profile, index: int) -> list[Unit]:
     """Score paragraph ``index``'s sentences against their own paragraph: cos with the rest of
     the paragraph, novelty against the whole document."""
-    units = prof.sentences[index]
+    units = prof.sentences_of(index)
     pbag = prof.paragraphs[index].bag
     score_against(units, pbag, {})
     for u in units:  # novelty: words the rest of the document never uses

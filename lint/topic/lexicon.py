@@ -70,17 +70,36 @@ def bag(text: str) -> dict[str, float]:
     return out
 
 
+_NAME_STRIP = "\"'“”‘’()[],;:!?."
+# A token (whitespace-delimited) whose first character after opening punctuation may be a
+# capital: one C-speed scan finds the few candidates instead of a Python loop over every word.
+_CAPITALISED = re.compile(r"(?<!\S)[\"'“”‘’()\[\],;:!?.]*([^\s\"'“”‘’()\[\],;:!?.a-z0-9])\S*")
+_SENTENCE_END = frozenset(".!?:\"”")
+_DASHES = frozenset("-–—")
+
+
 def entities(text: str) -> set[str]:
-    """Capitalised words that do not start a sentence: names of people, places, products."""
+    """Capitalised words that do not start a sentence: names of people, places, products.
+    A word starts a sentence when it opens the text or the word before it ends in . ! ? : or a
+    closing quote, or is a lone dash."""
     out = set()
-    prev_end = True
-    for m in re.finditer(r"\S+", text):
-        word = m.group()
-        core = word.strip("\"'“”‘’()[],;:!?.")
-        if core[:1].isupper() and not prev_end and len(core) > 1 and not core.isupper():
-            core = re.sub(r"['’]s$", "", core)
+    isspace = str.isspace
+    for m in _CAPITALISED.finditer(text):
+        if not m.group(1).isupper():
+            continue
+        j = m.start() - 1
+        while j >= 0 and isspace(text[j]):
+            j -= 1
+        if j < 0:
+            continue  # the text's first word
+        c = text[j]
+        if c in _SENTENCE_END or (c in _DASHES and (j == 0 or isspace(text[j - 1]))):
+            continue
+        core = m.group().strip(_NAME_STRIP)
+        if len(core) > 1 and not core.isupper():
+            if core.endswith(("'s", "’s")):
+                core = core[:-2]
             out.add(core[:STEM_LEN].lower())
-        prev_end = word.endswith((".", "!", "?", ":", "\"", "”")) or word in ("-", "–", "—")
     return out
 
 
