@@ -1,0 +1,58 @@
+"""chrome-section: a section of the page template, found by its heading, reported whole.
+
+Share bars, newsletter boxes, tag lists and disclosure boxes often come with a heading of
+their own ("Share this article", "Sign up for our newsletter", "Tags", "Required
+Disclosures"). Their bodies vary (icons, a sign-up pitch in full sentences, a list of
+topics), but the heading names what they are. A heading whose text, without Markdown marks
+and a trailing colon, matches one of ``headings`` opens such a section; the section runs to
+the next heading of the same or a higher level (a bold line standing alone counts as a
+heading below every Markdown level) or to the end of the document, and is reported as one
+block, heading included.
+
+Options
+- ``headings``: regular expressions, matched case-insensitively against the whole heading text.
+- ``max_lines`` (default 30): a longer section is left alone - a heading that opens half the
+  document is more likely the article's own (a guide to sharing, a post about tags).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Option
+from .existence import delete_lines
+
+OPTIONS = {"headings": Option(list, [], required=True), "max_lines": Option(int, 30)}
+SCOPES = ("document",)
+
+# "## Heading", or a line that is nothing but bold text (a heading the page styled by hand)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+([^\n]+?)[ \t#]*$"
+                      r"|^[ \t]*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)[ \t]*:?[ \t]*$", re.MULTILINE)
+_MARKS = re.compile(r"\]\([^)\n]*\)|[*_`\[\]]")
+_BOLD_LEVEL = 7
+
+
+def prepare(rule):
+    if not rule.options["headings"]:
+        raise ValueError("chrome-section needs headings")
+    return re.compile("|".join(f"(?:{h})" for h in rule.options["headings"]), re.IGNORECASE)
+
+
+def check(doc, rule):
+    names = rule.compiled
+    heads = [(m.start(), len(m.group(1)) if m.group(1) else _BOLD_LEVEL, m.group(2) or m.group(3))
+             for m in _HEADING.finditer(doc.text)]
+    reported = -1  # end of the last section reported: headings inside it are its own
+    for k, (start, level, text) in enumerate(heads):
+        if start < reported or not names.fullmatch(_MARKS.sub("", text).strip(" :.-–—\t")):
+            continue
+        end = next((s for s, lv, _ in heads[k + 1:] if lv <= level or (level == _BOLD_LEVEL and lv < level)),
+                   len(doc.text))
+        end = len(doc.text[:end].rstrip())
+        first, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
+        if last - first + 1 > rule.options["max_lines"]:
+            continue
+        reported = end
+        start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+        yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
+                           lines=last - first + 1, match=text.strip()[:60])
