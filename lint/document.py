@@ -11,24 +11,43 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
+from operator import add, itemgetter
 from dataclasses import dataclass
 from functools import cached_property
 
 TERMINAL = ".!?\"'”’»…)]:;"
 
 
-@dataclass(frozen=True)
-class Span:
-    """A piece of the document: ``text == doc.text[start:end]``."""
+class Span(tuple):
+    """A piece of the document: ``text == doc.text[start:end]``. Immutable; a tuple underneath
+    (``(start, end, text, index)``) because documents build thousands of them and a tuple is
+    built in C (see `_spans`)."""
 
-    start: int
-    end: int
-    text: str
-    index: int = 0  # position among its siblings (line number - 1, paragraph number, ...)
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int, text: str, index: int = 0):
+        return tuple.__new__(cls, (start, end, text, index))
+
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    text = property(itemgetter(2))
+    index = property(itemgetter(3))  # position among its siblings (line number - 1, paragraph number, ...)
 
     @property
     def words(self) -> list[str]:
         return self.text.split()
+
+    def __repr__(self):
+        return f"Span(start={self[0]!r}, end={self[1]!r}, text={self[2]!r}, index={self[3]!r})"
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+
+def _spans(starts, ends, texts, indices) -> list[Span]:
+    """Spans built in C, without a Python call per span."""
+    return list(map(tuple.__new__, repeat(Span), zip(starts, ends, texts, indices)))
 
 
 @dataclass(frozen=True)
@@ -95,26 +114,53 @@ class Document:
 
     # -- views ---------------------------------------------------------------------------
     @cached_property
+    def line_texts(self) -> list[str]:
+        """``lines[i].text`` for every line, without building the spans (cheaper)."""
+        return self.text.split("\n")
+
+    @cached_property
     def lines(self) -> list[Span]:
         """Every line without its newline; ``index`` is the line number minus one."""
-        starts, text = self.line_starts, self.text
-        out = []
-        for i, s in enumerate(starts):
-            e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            out.append(Span(s, e, text[s:e], i))
-        return out
+        starts, texts = self.line_starts, self.line_texts
+        return _spans(starts, map(add, starts, map(len, texts)), texts, range(len(texts)))
+
+    def line(self, i: int) -> Span:
+        """``lines[i]``, built alone when the full list has not been asked for."""
+        lines = self.__dict__.get("lines")
+        if lines is not None:
+            return lines[i]
+        s, t = self.line_starts[i], self.line_texts[i]
+        return Span(s, s + len(t), t, i)
+
+    @cached_property
+    def _blank(self) -> list[bool]:
+        return [not t or t.isspace() for t in self.line_texts]
+
+    def _line_runs(self):
+        """(first, last) line indices of each run of non-blank lines."""
+        blank = self._blank
+        n, i = len(blank), 0
+        index = blank.index
+        while True:
+            try:
+                a = index(False, i)
+            except ValueError:
+                return
+            try:
+                b = index(True, a)
+            except ValueError:
+                b = n
+            yield a, b - 1
+            i = b
 
     @cached_property
     def blocks(self) -> list[Span]:
         """Runs of non-blank lines separated by blank lines."""
-        out, cur = [], []
-        for line in self.lines + [Span(len(self.text), len(self.text), "", -1)]:
-            if line.text.strip():
-                cur.append(line)
-            elif cur:
-                s, e = cur[0].start, cur[-1].end
-                out.append(Span(s, e, self.text[s:e], len(out)))
-                cur = []
+        starts, texts, text = self.line_starts, self.line_texts, self.text
+        out = []
+        for a, b in self._line_runs():
+            s, e = starts[a], starts[b] + len(texts[b])
+            out.append(Span(s, e, text[s:e], len(out)))
         return out
 
     @cached_property
@@ -122,26 +168,32 @@ class Document:
         """Paragraphs: blank-line separated blocks, except that a block whose lines each read
         as a whole paragraph (one paragraph per line, as many scrapers write) is split per line.
         A hard-wrapped block (lines ending mid-sentence) stays one paragraph."""
-        out = []
-        for block in self.blocks:
-            lines = [ln for ln in self._lines_of(block) if ln.text.strip()]
-            if len(lines) > 1 and not _is_hard_wrapped(lines):
-                parts = [(ln.start, ln.end) for ln in lines]
+        starts, texts, text = self.line_starts, self.line_texts, self.text
+        ps, pe, pt = [], [], []
+        for a, b in self._line_runs():
+            if a < b and not _texts_hard_wrapped(texts[a:b + 1]):
+                first = starts[a:b + 1]
+                ps += first
+                pe += map(add, first, map(len, texts[a:b + 1]))
+                pt += texts[a:b + 1]
             else:
-                parts = [(block.start, block.end)]
-            for s, e in parts:
-                out.append(Span(s, e, self.text[s:e], len(out)))
-        return out
+                s, e = starts[a], starts[b] + len(texts[b])
+                ps.append(s)
+                pe.append(e)
+                pt.append(text[s:e])
+        return _spans(ps, pe, pt, range(len(ps)))
 
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences within paragraphs (a sentence never crosses a paragraph)."""
-        out = []
+        ss, se = [], []
         for para in self.paragraphs:
+            base = para.start
             for s, e in split_sentences(para.text):
-                s, e = para.start + s, para.start + e
-                out.append(Span(s, e, self.text[s:e], len(out)))
-        return out
+                ss.append(base + s)
+                se.append(base + e)
+        text = self.text
+        return _spans(ss, se, [text[s:e] for s, e in zip(ss, se)], range(len(ss)))
 
     @cached_property
     def markdown(self) -> list[MarkdownSpan]:
@@ -175,7 +227,7 @@ class Document:
 
     @cached_property
     def line_word_counts(self) -> list[int]:
-        return [len(ln.text.split()) if ln.text.count(" ") < 200 else 10**6 for ln in self.lines]
+        return [len(t.split()) if t.count(" ") < 200 else 10**6 for t in self.line_texts]
 
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
         """The lines of at most ``max_words`` words, joined by newlines, with each one's line
@@ -185,7 +237,7 @@ class Document:
         cache = self.__dict__.setdefault("_short_lines", {})
         if tier not in cache:
             idx = [i for i, n in enumerate(self.line_word_counts) if 0 < n <= tier]  # blank lines say nothing
-            texts = [self.lines[i].text for i in idx]
+            texts = [self.line_texts[i] for i in idx]
             starts, pos = [], 0
             for t in texts:
                 starts.append(pos)
@@ -200,8 +252,12 @@ _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 def _is_hard_wrapped(lines: list[Span]) -> bool:
     """True when most line breaks in a block fall mid-sentence (a wrapped paragraph)."""
-    breaks = lines[:-1]
-    mid = sum(1 for ln in breaks if not ln.text.rstrip().endswith(_TERMINALS))
+    return _texts_hard_wrapped([ln.text for ln in lines])
+
+
+def _texts_hard_wrapped(texts: list[str]) -> bool:
+    breaks = texts[:-1]
+    mid = sum(1 for t in breaks if not t.rstrip().endswith(_TERMINALS))
     return mid * 2 > len(breaks)
 
 
