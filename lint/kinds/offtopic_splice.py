@@ -22,6 +22,7 @@ the document's usual range. Defaults favour precision.
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from . import Option
@@ -41,10 +42,9 @@ OPTIONS = {
 _JUDGED_MASS = 8.0  # sentences lighter than this do not count towards the document's usual range
 
 
-def _score(u, total: dict, tn2: float) -> tuple[float, float]:
+def _score(b: dict, mass: float, total: dict, tn2: float) -> tuple[float, float]:
     """(cosine with the rest of the document, novelty: share of weight in words found nowhere
-    else in it) of sentence unit ``u``; ``total`` is the document's bag, ``tn2`` its squared norm."""
-    b = u.bag
+    else in it) of a sentence's bag ``b``; ``total`` is the document's bag, ``tn2`` its squared norm."""
     if not b:
         return 1.0, 0.0
     own2 = d = alone = 0.0
@@ -56,28 +56,30 @@ def _score(u, total: dict, tn2: float) -> tuple[float, float]:
             alone += x
     rest2 = tn2 - 2 * d + own2
     cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
-    return cos, alone / u.mass if u.mass else 0.0
+    return cos, alone / mass if mass else 0.0
 
 
-def sentences_of(doc, prof, index: int) -> list:
-    """Paragraph ``index``'s sentence units, from the shared profile when it offers them
-    (`Profile.sentences_of`), else split and tokenised here and cached on the document."""
-    shared = getattr(prof, "sentences_of", None)
-    if shared is not None:
-        return shared(index)
-    from ..document import split_sentences
-    from ..topic.cohesion import Unit
-    from ..topic.lexicon import bag
+def sentence_bag(doc, span) -> tuple[dict, float]:
+    """(bag, mass) of one sentence of the document, tokenised once and cached on it."""
+    cache = doc.__dict__.setdefault("_sentence_bags", {})
+    hit = cache.get(span.start)
+    if hit is None:
+        from ..topic.lexicon import bag
 
-    cache = doc.__dict__.setdefault("_offtopic_sentences", {})
-    units = cache.get(index)
-    if units is None:
-        p = prof.paragraphs[index]
-        units = cache[index] = []
-        for s, e in split_sentences(p.text):
-            b = bag(p.text[s:e])
-            units.append(Unit(p.start + s, p.start + e, p.text[s:e], b, sum(b.values())))
-    return units
+        b = bag(span.text)
+        hit = cache[span.start] = (b, sum(b.values()))
+    return hit
+
+
+def sentences_in(doc, p) -> list:
+    """The document's sentence spans inside paragraph unit ``p`` (`Document.sentences`)."""
+    sents = doc.sentences
+    starts = doc.__dict__.get("_sentence_starts")
+    if starts is None:
+        starts = doc._sentence_starts = [s.start for s in sents]
+    lo = bisect.bisect_left(starts, p.start)
+    hi = bisect.bisect_left(starts, p.end, lo)
+    return sents[lo:hi]
 
 
 def _overlap(a: dict, b: dict) -> float:
@@ -86,36 +88,61 @@ def _overlap(a: dict, b: dict) -> float:
     return sum(x for k, x in a.items() if k in b)
 
 
-def candidates(doc, opts) -> list[tuple[float, float, object]]:
-    """(cos, novelty, sentence unit) of every mid-paragraph sentence past the word tests.
-    Only paragraphs carrying enough novel weight to hold such a sentence are split into
-    sentences (a candidate's novel words are novel for its paragraph too): most documents
-    tokenise no sentence here."""
+def _novel_weight_by_sentence(p, spans: list[tuple[int, int]]) -> list[float]:
+    """Upper bound of each sentence's novel weight: every word the paragraph alone uses
+    (``p.foreign``) is credited, with its whole weight, to the sentence where it first occurs.
+    Found with ``str.find``, without tokenising the paragraph again."""
+    low = p.text.lower()
+    starts = [s for s, _ in spans]
+    out = [0.0] * len(spans)
+    unplaced = 0.0
+    for k in p.foreign:
+        # the stem as written: plural folding turned "-ies" into "-y", apostrophes are straight
+        key = (k[:-1] if k.endswith("y") else k).replace("'", "’" if "’" in low else "'")
+        i = low.find(key)
+        while i > 0 and low[i - 1].isalpha():  # a word start, not the inside of a longer word
+            i = low.find(key, i + 1)
+        if i >= 0:
+            out[bisect.bisect_right(starts, i) - 1] += p.bag[k]
+        else:
+            unplaced += p.bag[k]  # not found: credited to every sentence (stays an upper bound)
+    return [x + unplaced for x in out]
+
+
+def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
+    """(cos, novelty, sentence span, its bag) of every mid-paragraph sentence past the word
+    tests. A candidate's novel words are novel for its paragraph too, so only paragraphs with
+    enough novel weight, and within them only the middle sentences that may carry it (and
+    their neighbours), are tokenised: most documents tokenise no sentence here."""
     from ..topic.cohesion import profile
 
     prof = profile(doc)
     total = prof.total
     tn2 = None
     need = opts["min_novelty"] * opts["min_mass"]
+    limit = opts["max_neighbour_overlap"]
     out = []
-    for i, p in enumerate(prof.paragraphs):
+    for p in prof.paragraphs:
         if p.novelty * p.mass < need or p.mass < opts["min_mass"]:
             continue
-        units = sentences_of(doc, prof, i)
-        if len(units) < 3:
+        sents = sentences_in(doc, p)
+        if len(sents) < 3:
             continue
-        if tn2 is None:
-            tn2 = sum(x * x for x in total.values())
-        limit = opts["max_neighbour_overlap"]
-        for j in range(1, len(units) - 1):
-            u = units[j]
-            if u.mass < opts["min_mass"]:
+        novel = _novel_weight_by_sentence(p, [(s.start - p.start, s.end - p.start) for s in sents])
+        for j in range(1, len(sents) - 1):
+            if novel[j] < need:
                 continue
-            cos, novelty = _score(u, total, tn2)
+            b, mass = sentence_bag(doc, sents[j])
+            if mass < opts["min_mass"]:
+                continue
+            if tn2 is None:
+                tn2 = sum(x * x for x in total.values())
+            cos, novelty = _score(b, mass, total, tn2)
             if (cos > opts["max_cos"] or novelty < opts["min_novelty"]
-                    or _overlap(u.bag, units[j - 1].bag) > limit or _overlap(u.bag, units[j + 1].bag) > limit):
+                    or _overlap(b, sentence_bag(doc, sents[j - 1])[0]) > limit
+                    or _overlap(b, sentence_bag(doc, sents[j + 1])[0]) > limit):
                 continue
-            out.append((cos, novelty, u))
+            out.append((cos, novelty, sents[j], b))
     return out
 
 
@@ -124,13 +151,16 @@ def usual_range(doc) -> tuple[float, float, int]:
     with the rest of it; only computed for documents that have a candidate."""
     from ..topic.cohesion import profile
 
-    prof = profile(doc)
-    total = prof.total
+    total = profile(doc).total
     tn2 = sum(x * x for x in total.values())
-    cosines = sorted(_score(u, total, tn2)[0] for i in range(len(prof.paragraphs))
-                     for u in sentences_of(doc, prof, i) if u.mass >= _JUDGED_MASS)
+    cosines = []
+    for s in doc.sentences:
+        b, mass = sentence_bag(doc, s)
+        if mass >= _JUDGED_MASS:
+            cosines.append(_score(b, mass, total, tn2)[0])
     if not cosines:
         return 0.0, 0.0, 0
+    cosines.sort()
     return cosines[len(cosines) // 4], cosines[(3 * len(cosines)) // 4], len(cosines)
 
 
@@ -144,13 +174,13 @@ def check(doc, rule):
     q1, q3, n = usual_range(doc)
     if n < opts["min_sentences"] or q1 < opts["min_doc_q1"]:
         return
-    cos, novelty, u = min(found, key=lambda c: c[0])
+    cos, novelty, u, b = min(found, key=lambda c: c[0])
     if cos > opts["max_relative"] * q1:
         return
     from ..topic.cohesion import profile
 
     total = profile(doc).total
-    foreign = [k for x, k in sorted(((x, k) for k, x in u.bag.items() if total.get(k, x) - x < 1e-9), reverse=True)]
+    foreign = [k for x, k in sorted(((x, k) for k, x in b.items() if total.get(k, x) - x < 1e-9), reverse=True)]
     words = ", ".join(surfaces(u.text, foreign)) or "none"
     f = rule.finding(doc, u.start, u.end, foreign=words, cos=f"{cos:.3f}", usual=f"{q1:.2f}-{q3:.2f}",
                      novelty=f"{novelty:.0%}")
