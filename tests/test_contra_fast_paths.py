@@ -70,3 +70,24 @@ def test_weekdays_are_found_in_any_case_after_the_day_search():
     doc = Document(text)
     found = [doc.text[doc.offset(f.line, f.column):].split(",")[0] for f in rule.check(doc)]
     assert found == ["WEDNESDAY", "sunday"]
+
+
+def test_dates_found_at_their_words_match_the_plain_pattern():
+    from lint.facts.dates import _DATE, _date_matches
+
+    texts = TEXTS + ["Tuesday, the 3rd of March 2015 and 5 of  \n March; 12th  of\tDEC. 2019, Sunday 5 May " * 12,
+                     "x5 March 1999, 2020 March 3, MONDAY, SEPT 5th, 2020 on the 21st of may " * 12]
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) // 2)):
+            assert _spans(_date_matches(text, start, end, folded(text))) == _spans(_DATE.finditer(text, start, end))
+
+
+def test_dateline_weekdays_and_future_words_match_the_plain_patterns():
+    from lint.kinds import dateline
+
+    text = "by Monday, on SUNDAY and next tuesday. Until Friday; onFriday; on  Friday. It will, they'll; " \
+           "it is scheduled to, ARE DUE TO, plans to, later this week, is set to"
+    for start in (0, 9):
+        low = folded(text)
+        assert _spans(dateline._weekday_refs(text, low, start)) == _spans(dateline._WEEKDAY.finditer(text, start))
+        assert _spans(dateline._futures(text, low, start)) == _spans(dateline._FUTURE.finditer(text, start))

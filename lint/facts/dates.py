@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from . import lazy_re
+from . import folded, folded_of, lazy_re, memo
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -40,9 +40,11 @@ class DateMention:
             return None
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+def find_dates(text: str, start: int = 0, end: int | None = None, low: str | None | bool = False) -> list[DateMention]:
+    """Dates written in ``text[start:end]``. ``low``: ``folded(text)`` when the caller has it."""
     out = []
-    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    for m in _date_matches(text, start, end, low):
         mon = (m["m1"] or m["m2"]).lower().rstrip(".")
         # "may" is also a verb: only with a day that reads as a date ("May 5", "5 May")
         if mon == "may" and not (m["y1"] or m["y2"] or m["wd"]) and text[m.start():m.start() + 1].islower():
@@ -59,19 +61,86 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 def dates_of(doc) -> list[DateMention]:
-    from . import memo
-    return memo(doc, "dates", lambda d: find_dates(d.text))
+    return memo(doc, "dates", lambda d: find_dates(d.text, low=folded_of(d)))
+
+
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+_WEEKDAY_STEMS = tuple(w[:-3] for w in WEEKDAYS)
+
+
+def _date_matches(text, start, end, low):
+    """``_DATE.finditer(text, start, end)``, faster: every match begins at a weekday, a month or
+    a day number that a month follows ("5 March", "5th of March"); these places are found by
+    substring search in the lower-cased text and the pattern is tried there only."""
+    if low is None or end - start < 400:  # lower-casing moved offsets, or a few words: the plain scan
+        yield from _DATE.finditer(text, start, end)
+        return
+    if low is False:
+        low = folded(text)
+        if low is None:
+            yield from _DATE.finditer(text, start, end)
+            return
+    spots = set()
+    find = low.find
+    for stem in _MONTH_STEMS:
+        i = find(stem, start, end)
+        while i >= 0:
+            spots.add(i)
+            spots.update(_day_spots(low, i, start))
+            i = find(stem, i + 1, end)
+    i = find("day", start, end)
+    while i >= 0:
+        spots.update(i - len(w) for w in _WEEKDAY_STEMS if low.endswith(w, start, i))
+        i = find("day", i + 1, end)
+    last = start
+    match = _DATE.match
+    for i in sorted(spots):
+        if i < last:
+            continue  # inside the previous match, as finditer would skip it
+        m = match(text, i, end)
+        if m and m.end() > i:
+            last = m.end()
+            yield m
+
+
+def _space_back(low, k, start):
+    while k > start and low[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _day_spots(low, j, start):
+    """Where a day number can begin that the month word at ``j`` follows: back over blanks, an
+    optional "of" and blanks, an optional ordinal suffix, one or two digits (a few more places
+    than needed do no harm: the pattern decides)."""
+    k = _space_back(low, j, start)
+    if k == j:
+        return ()
+    ends = [k]
+    if low.endswith("of", start, k):
+        k2 = _space_back(low, k - 2, start)
+        if k2 < k - 2:
+            ends.append(k2)
+    out = []
+    for e in ends:
+        for digits_end in (e, e - 2):  # with or without "st"/"nd"/"rd"/"th"
+            for d in (digits_end - 1, digits_end - 2):
+                if d >= start and low[d].isdecimal():
+                    out.append(d)
+    return out
 
 
 def dateline(doc, dates=None) -> DateMention | None:
     """The document's own date: a full date on a short line among the first lines."""
+    starts, text = doc.line_starts, doc.text
     if dates is None:
-        dates = find_dates(doc.text, 0, doc.line_starts[min(9, len(doc.line_starts) - 1)])
+        dates = find_dates(text, 0, starts[min(9, len(starts) - 1)], low=folded_of(doc))
     for d in dates:
-        line = doc.lines[doc.position(d.start)[0] - 1]
-        if line.index > 8:
+        i = doc.position(d.start)[0] - 1
+        if i > 8:
             break
-        if d.year and len(line.words) <= 10 and d.date():
+        if d.year and len(text[starts[i]:starts[i + 1] - 1 if i + 1 < len(starts) else len(text)].split()) <= 10 \
+                and d.date():
             return d
     return None
 

@@ -14,7 +14,7 @@ import re
 
 from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
-from ..facts import lazy_re
+from ..facts import finditer_at, folded_of, lazy_re, matches_at
 from ..facts.spans import spans_of
 
 OPTIONS = {}
@@ -22,12 +22,40 @@ SCOPES = ()
 
 _FUTURE = lazy_re(r"\b(?:will|shall|'ll|(?:is|are) (?:scheduled|due|expected|set|slated|poised|going) to"
                      r"|plans? to|upcoming|later this week)\b", re.I)
+_FUTURE_STARTS = ["will", "shall", "'ll", "plan", "upcoming", "later this week"] + [
+    f"{be} {what}" for be in ("is", "are") for what in "scheduled due expected set slated poised going".split()]
 _WEEKDAY = lazy_re(r"\b(?:on|this|next|until|by) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WEEKDAY_STEMS = tuple(w[:-3] for w in WEEKDAYS)
+_BEFORE_WEEKDAY = ("on ", "this ", "next ", "until ", "by ")
+
+
+def _futures(text, low, start):
+    """``_FUTURE.finditer(text, start)``, at the places its first words are found."""
+    return finditer_at(_FUTURE, text, _FUTURE_STARTS, start, low=low)
+
+
+def _weekday_refs(text, low, start):
+    """``_WEEKDAY.finditer(text, start)``: each match holds a weekday, found by its "day"."""
+    if low is None:
+        yield from _WEEKDAY.finditer(text, start)
+        return
+    spots = []
+    i = low.find("day", start)
+    while i >= 0:
+        for stem in _WEEKDAY_STEMS:
+            if low.endswith(stem, start, i):
+                w = i - len(stem)
+                spots += [w - len(b) for b in _BEFORE_WEEKDAY if w - len(b) >= start and low.startswith(b, w - len(b))]
+        i = low.find("day", i + 1)
+    yield from matches_at(_WEEKDAY, text, spots, start)
 
 
 def check(doc, rule):
     head = dateline(doc)
-    if head is None or not _WEEKDAY.search(doc.text, head.end) or not _FUTURE.search(doc.text, head.end):
+    if head is None:
+        return
+    low = folded_of(doc)
+    if next(_weekday_refs(doc.text, low, head.end), None) is None or next(_futures(doc.text, low, head.end), None) is None:
         return
     dates = dates_of(doc)
     today = head.date()
@@ -58,7 +86,7 @@ def _future_sentences(doc, after):
     the matches in the whole text (a match never crosses a sentence), so that only their
     paragraphs are split into sentences."""
     sents, seen = spans_of(doc), set()
-    for m in _FUTURE.finditer(doc.text, after):
+    for m in _futures(doc.text, folded_of(doc), after):
         sent = sents.holding(m.start(), m.end())
         if sent is not None and sent.start > after and sent.start not in seen:
             seen.add(sent.start)

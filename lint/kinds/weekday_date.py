@@ -32,7 +32,7 @@ def check(doc, rule):
             spots += [i - len(stem) for stem in _STEMS if low.endswith(stem, 0, i)]
             i = low.find("day", i + 1)
         weekdays = matches_at(_WEEKDAY, text, spots)
-    dated = [d for m in weekdays for d in find_dates(text, m.start(), m.start() + 40)[:1]
+    dated = [d for m in weekdays for d in find_dates(text, m.start(), m.start() + 40, low)[:1]
              if d.start == m.start() and d.weekday is not None]
     if not dated:
         return
