@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
 from ..finding import Fix
 from . import Option
 
@@ -49,6 +48,8 @@ _SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
 _SKIP_MARKDOWN = ("code", "autolink", "html", "image")
 _MARKUP = re.compile(r"[`<]|\]\(")  # the document may hold code, HTML or links
 SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged (vocabulary.COMMON_ZIPF)
+FREQUENT_JUDGED = 20  # words at least this common are judged against frequent words only
+# (vocabulary.NEIGHBOUR_MIN_ZIPF: their commonest frequent neighbour is precomputed)
 
 
 def prepare(rule):
@@ -63,38 +64,50 @@ def prepare(rule):
 
 def check(doc, rule):
     from ..spelling import known, vocabulary
+    from ..spelling.tokens import words
 
     vocab = vocabulary.load()
     o = rule.options
     settings = getattr(doc, "settings", None)
-    lists = known.load(tuple(o["misspelling_lists"]))
-    text = doc.text
-    tokens = _TOKEN.findall(text)
+    names = tuple(o["misspelling_lists"])
+    lists = known.load(names)
+    tokens = words(doc)
     if not tokens:
         return
     unique = set(tokens)
-    counts = Counter(tokens)
-    markup = _MARKUP.search(text) is not None
-    # Only the few lower-case forms that are not common words go further.
-    cleared = _cleared.setdefault(tuple(o["misspelling_lists"]), set())
+    # Set operations in C leave the few tokens that are neither words no document can make a
+    # slip nor settled by an earlier document; only those are looked at one by one.
+    cleared = _cleared.setdefault((names, o["min_length"]), set())
     if len(cleared) > 500_000:
         cleared.clear()
-    suspects = {t for t in unique - vocab.common - cleared if t.islower() and len(t) >= o["min_length"]}
+    fresh = unique - _quiet(vocab, lists, names)
+    fresh -= cleared
+    suspects = []
+    for t in fresh:
+        if t.islower() and len(t) >= o["min_length"]:
+            suspects.append(t)
+        else:
+            cleared.add(t)  # names, acronyms, sentence starts, short words: never judged
+    markup = counts = None
     for token in sorted(suspects):
-        word = _stem(token.replace("’", "'"))
-        if not word or _noisy(word) or vocab.zipf(word) >= SAFE_ZIPF:
+        word = _stem(token.replace("’", "'")) if "'" in token or "’" in token else token
+        if not word or _noisy(word) or (word != token and vocab.zipf(word) >= SAFE_ZIPF):
             cleared.add(token)
             continue
         if settings is not None and (settings.accepts(token) or _is_rejected(settings, token)):
             continue
-        if _count(counts, token) >= o["recurrence"]:
-            continue
         suggestions = lists.get(word)
         if suggestions is None:
-            verdict = _judged.get(word)
+            verdict = _judged.get(word) or _settled(word, vocab)
             if verdict is not None and not _is_typo(*verdict, in_doc=True):
                 cleared.add(token)  # no document can make it a slip
                 continue
+        if counts is None and _may_recur(doc.text, token, o["recurrence"]):
+            counts = Counter(tokens)
+        if counts is not None and _count(counts, token) >= o["recurrence"]:
+            continue
+        if markup is None:
+            markup = _MARKUP.search(doc.text) is not None
         places = list(_occurrences(doc, token, first_only=True, markup=markup))
         if not places:  # only inside URLs, compounds, code: not judged
             continue
@@ -105,7 +118,7 @@ def check(doc, rule):
             suggestions = [c for _, c in scored]
         yield from _findings(doc, rule, places, _restore(token, word, suggestions))
     if settings is not None and settings.reject_words:
-        for token in sorted(set(tokens)):
+        for token in sorted(unique):
             if _is_rejected(settings, token):
                 word = _stem(token.lower().replace("’", "'")) or token.lower()
                 suggestions = [c for _, c in _judge(word)[1]]
@@ -113,8 +126,50 @@ def check(doc, rule):
                 yield from _findings(doc, rule, places, _restore(token, word, suggestions))
 
 
+def _settled(word: str, vocab):
+    """The verdict when one lookup gives it, else None: common words, and the words in use
+    (Zipf >= 2) whose commonest frequent neighbour is too rare to make them a slip (most)."""
+    from ..spelling.suggest import MIN_COST, WEIGHT
+
+    z, best = vocab.with_best_neighbour(word)
+    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and best / 10 - WEIGHT * MIN_COST < _needed(z)):
+        if len(_judged) > 200_000:
+            _judged.clear()
+        verdict = _judged[word] = (z, [], False)
+        return verdict
+    return None
+
+
+def _may_recur(text: str, word: str, times: int) -> bool:
+    """Could the word stand ``times`` times in the document? Counting the substring (in C)
+    answers no for most words, without counting every token."""
+    return text.count(word) + text.count(word.capitalize()) + text.count(word.upper()) >= times
+
+
 def _count(counts: Counter, word: str) -> int:
     return counts[word] + counts[word.capitalize()] + counts[word.upper()]
+
+
+def _quiet(vocab, lists, names: tuple) -> frozenset:
+    """The words no document can make a finding, for these lists: the common words, and the
+    words in use whose commonest frequent neighbour is too rare to make them a slip (but
+    not the entries of the misspelling lists, which are reported whatever their frequency).
+    Built once per list choice (tens of milliseconds)."""
+    quiet = _quiet_words.get(names)
+    if quiet is None:
+        from ..spelling.suggest import MIN_COST, WEIGHT
+
+        words, zipfs, best = vocab.in_use()
+        # for each Zipf, the least neighbour Zipf that _settled would not call too rare
+        least = [next((b for b in range(256) if not b / 10 - WEIGHT * MIN_COST < _needed(z)), 256)
+                 for z in range(256)]
+        settled = {w for w, z, b in zip(words, zipfs, best) if b < least[z]}
+        lists.discard_from(settled)
+        quiet = _quiet_words[names] = frozenset(settled | vocab.common)
+    return quiet
+
+
+_quiet_words: dict = {}  # list names -> _quiet()
 
 
 def _used(unique: set, word: str) -> bool:
@@ -156,7 +211,7 @@ def _noisy(word: str) -> bool:
 
 
 _judged: dict = {}  # word -> _judge(word), shared by the documents of one run
-_cleared: dict = {}  # list names -> tokens that no document can make a finding
+_cleared: dict = {}  # (list names, min_length) -> tokens that no document can make a finding
 
 
 def _judge(word: str) -> tuple[int, list, bool]:
@@ -174,17 +229,21 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     from ..spelling import morphology, suggest, vocabulary
 
     vocab = vocabulary.load()
+    settled = _settled(word, vocab)
+    if settled is not None:
+        return settled
     z = vocab.zipf(word)
-    if z >= SAFE_ZIPF:
-        return z, [], False
-    # A word in use (Zipf >= 2.5) can only be a slip of a much more common word.
+    # A word in use (Zipf >= 2) can only be a slip of a much more common word.
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
-    scored = suggest.ranked(word, vocab, frequent=z >= 20, floor=floor)
+    if z >= FREQUENT_JUDGED:
+        return z, suggest.ranked(word, vocab, frequent=True, floor=floor), False
+    near = vocab.among(suggest.edits1(word))
+    scored = suggest.ranked(word, vocab, floor=floor, near=near)
     derived = z == 0 and morphology.derivable(word, vocab.zipf)
     # Two-edit readings are sought only for words that are neither in the vocabulary nor
     # explained by word formation.
     if (not scored or scored[0][0] < 1.0) and z == 0 and not derived:
-        scored = suggest.ranked(word, vocab, far=True, floor=floor)
+        scored = suggest.ranked(word, vocab, far=True, floor=floor, near=near)
     return z, scored, derived
 
 

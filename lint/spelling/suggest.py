@@ -37,6 +37,27 @@ def _sub_cost(typed: str, meant: str) -> float:
     return 0.9 if typed + meant in NEAR else 1.2
 
 
+class _SubCosts(dict):
+    """typed letter -> {meant letter: cost}, filled on first use (any character works)."""
+
+    def __missing__(self, typed):
+        row = self[typed] = _SubRow(typed)
+        return row
+
+
+class _SubRow(dict):
+    def __init__(self, typed):
+        super().__init__()
+        self.typed = typed
+
+    def __missing__(self, meant):
+        cost = self[meant] = _sub_cost(self.typed, meant)
+        return cost
+
+
+_SUB = _SubCosts()
+
+
 @lru_cache(maxsize=65536)
 def slip_cost(typed: str, meant: str) -> float:
     """Weighted OSA distance from the intended word to what was typed."""
@@ -49,17 +70,23 @@ def slip_cost(typed: str, meant: str) -> float:
         prev[j] = prev[j - 1] + drop[j - 1]
     for i in range(1, n + 1):
         t, x = typed[i - 1], extra[i - 1]
-        cur = [prev[0] + x] + [0.0] * m
+        sub = _SUB[t]
+        before = typed[i - 2] if i > 1 else ""
+        cur = [prev[0] + x]
+        left = cur[0]
         for j in range(1, m + 1):
             w = meant[j - 1]
-            best = prev[j - 1] if t == w else prev[j - 1] + _sub_cost(t, w)
-            if prev[j] + x < best:
-                best = prev[j] + x
-            if cur[j - 1] + drop[j - 1] < best:
-                best = cur[j - 1] + drop[j - 1]
-            if i > 1 and j > 1 and t != w and t == meant[j - 2] and typed[i - 2] == w and prev2[j - 2] + 0.5 < best:
+            best = prev[j - 1] if t == w else prev[j - 1] + sub[w]
+            c = prev[j] + x
+            if c < best:
+                best = c
+            c = left + drop[j - 1]
+            if c < best:
+                best = c
+            if t == meant[j - 2] and before == w and j > 1 and t != w and prev2[j - 2] + 0.5 < best:
                 best = prev2[j - 2] + 0.5
-            cur[j] = best
+            cur.append(best)
+            left = best
         prev2, prev = prev, cur
     cost = prev[m]
     if typed[:1] != meant[:1]:
@@ -96,51 +123,74 @@ def edits1(word: str) -> set[str]:
 
 def frequent_neighbours(word: str, vocab) -> set[str]:
     """Words of Zipf >= 4 one edit away (symmetric deletion: one deletion on either side)."""
-    index = vocab.frequent_deletes()
+    get = vocab.frequent_deletes().get
     found = set()
     for k in [word] + [word[:i] + word[i + 1:] for i in range(len(word))]:
-        if k in index:
-            found.update(index[k].split())
+        words = get(k)
+        if words is not None:
+            found.update(words.split())
     found.discard(word)
     return found
 
 
-def neighbours(word: str, vocab, far: bool = False, frequent: bool = False) -> set[str]:
-    """Known words one edit away; with ``far``, also frequent words two edits away; with
-    ``frequent``, only words of Zipf >= 4 one edit away (fast)."""
+def neighbours(word: str, vocab, far: bool = False, frequent: bool = False,
+               near: set | None = None) -> set[str]:
+    """Known words one edit away (``near``, when the caller has them already); with ``far``,
+    also frequent words two edits away; with ``frequent``, only words of Zipf >= 3 one edit
+    away (fast)."""
     if frequent:
         return frequent_neighbours(word, vocab)
-    zipf = vocab.zipf
-    found = vocab.among(edits1(word))
+    found = set(vocab.among(edits1(word)) if near is None else near)
     if far and len(word) >= 4:
-        index = vocab.deletes()
+        get = vocab.deletes().get
         keys = {word[:i] + word[i + 1:] for i in range(len(word))}
         keys |= {k[:i] + k[i + 1:] for k in keys for i in range(len(k))}
         keys.add(word)
         for k in keys:
-            if k in index:
-                found.update(index[k].split())
-            if len(k) >= 3 and zipf(k) >= 25:
-                found.add(k)
+            words = get(k)
+            if words is not None:
+                found.update(words.split())
+        zipf = vocab.zipf
+        found.update(k for k in vocab.among(keys) if len(k) >= 3 and zipf(k) >= DELETES_MIN_ZIPF)
         found.discard(word)
     return found
 
 
+DELETES_MIN_ZIPF = 25  # vocabulary.DELETES_MIN_ZIPF: the words two edits away that are offered
+
+
 def ranked(word: str, vocab, far: bool = False, frequent: bool = False,
-           limit: int = 5, floor: float = -99.0) -> list[tuple[float, str]]:
+           limit: int = 5, floor: float = -99.0, near: set | None = None) -> list[tuple[float, str]]:
     """(score, candidate), best first; score = Zipf - WEIGHT x slip cost. Candidates that
-    cannot reach ``floor`` even with the cheapest slip are not scored."""
+    cannot reach ``floor`` even with the cheapest slip are not scored. ``near``: the known
+    words one edit away, when the caller has them already."""
     scored = []
     limit_cost = (2.6 if len(word) > 6 else 2.2) + FIRST_LETTER
     zipf = vocab.zipf
+    first, n = word[:1], len(word)
+    candidates = neighbours(word, vocab, far, frequent, near)
+    one_edit = near if near is not None and far else None
     # Most common first: once even the cheapest slip cannot lift a candidate into the top
     # ``limit``, the rarer ones cannot either.
-    for z, c in sorted(((zipf(c), c) for c in neighbours(word, vocab, far, frequent)), reverse=True):
+    for z, c in sorted(((zipf(c), c) for c in candidates), reverse=True):
         bound = z / 10 - WEIGHT * MIN_COST
-        if bound < floor or (len(scored) >= limit and bound < sorted(scored, reverse=True)[limit - 1][0]):
+        full = len(scored) >= limit
+        kept = sorted(scored, reverse=True)[limit - 1][0] if full else floor
+        if bound < floor or (full and bound < kept):
             break
+        # A lower bound on the slip (a wrong first letter; a dropped or added letter per letter
+        # of difference in length; two slips for a word not one edit away) spares the full
+        # alignment for most candidates.
+        same = c[:1] == first
+        least = max(MIN_COST, MIN_COST * abs(n - len(c)))
+        if one_edit is not None and c not in one_edit:
+            least = max(least, 2 * MIN_COST)
+        if not same:
+            least += FIRST_LETTER
+        if least > limit_cost - FIRST_LETTER * same or (full and z / 10 - WEIGHT * least < kept):
+            continue
         cost = slip_cost(word, c)
-        if cost <= limit_cost - FIRST_LETTER * (word[:1] == c[:1]):
+        if cost <= limit_cost - FIRST_LETTER * same:
             scored.append((z / 10 - WEIGHT * cost, c))
     scored.sort(key=lambda x: (-x[0], x[1]))
     return scored[:limit]

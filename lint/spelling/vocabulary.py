@@ -13,11 +13,13 @@ import importlib.util
 import marshal
 import os
 import re
+from array import array
 from pathlib import Path
 
-FORMAT = 4
+FORMAT = 6
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 30
+NEIGHBOUR_MIN_ZIPF = 20  # words this common are judged against their frequent neighbours only
 DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
 _loaded = None
@@ -34,24 +36,41 @@ class Vocabulary:
         self.common = frozenset(common)
         self._deletes = None
         self._known = None
-        self._lookups = 0
         self._frequent = None
+        self._best = None
 
-    def frequent_deletes(self) -> dict:
-        """One-deletion index of the words with Zipf >= 4 (about 10,000; deletion -> words
+    def frequent_deletes(self) -> "DeletesIndex":
+        """One-deletion index of the words with Zipf >= 3 (about 22,000; deletion -> words
         joined by spaces): enough to find the readings that could make a word in use a slip,
         at a fraction of a full neighbourhood. Cached beside the vocabulary."""
         if self._frequent is None:
-            self._frequent = _cached("frequent", lambda: _build_deletes(self, FREQUENT_ZIPF, 1, True))
+            self._frequent = DeletesIndex(*_cached("frequent", lambda: _flatten(
+                _build_deletes(self, FREQUENT_ZIPF, 1, True))))
         return self._frequent
 
+    def in_use(self) -> tuple[list[str], bytes, bytes]:
+        """The words of Zipf >= 2 (sorted), their Zipf x10, and for each the Zipf x10 of its
+        commonest neighbour of Zipf >= 3 one edit away (0 if none; what
+        ``suggest.frequent_neighbours`` finds). Most rare words are far from any word common
+        enough to make them a slip, which this settles without a search. Cached."""
+        if self._best is None:
+            words, zipfs, best = _cached("best", lambda: _build_best(self))
+            self._best = words.split("\n"), zipfs, best
+        return self._best
+
+    def with_best_neighbour(self, word: str) -> tuple[int, int]:
+        """(Zipf x10 of the word, Zipf x10 of its commonest frequent neighbour) for the words
+        of Zipf >= 2; (0, 0) for the others."""
+        words, zipfs, best = self.in_use()
+        i = bisect.bisect_left(words, word)
+        if i < len(words) and words[i] == word:
+            return zipfs[i], best[i]
+        return 0, 0
+
     def among(self, candidates: set) -> set:
-        """The candidates that are words. The first few calls look each one up; after that a
-        set of every word is built once (tens of milliseconds), which a corpus run repays."""
+        """The candidates that are words (a set of every word is built on first use, in
+        about 20 ms)."""
         if self._known is None:
-            self._lookups += 1
-            if self._lookups <= 30:
-                return {w for w in candidates if self.zipf(w)}
             self._known = set(self.words)
         return candidates & self._known
 
@@ -62,13 +81,33 @@ class Vocabulary:
         i = bisect.bisect_left(self.words, word)
         return self.zipfs[i] if i < len(self.words) and self.words[i] == word else 0
 
-    def deletes(self) -> dict:
+    def deletes(self) -> "DeletesIndex":
         """One-deletion index of the frequent words (deletion -> words joined by spaces): the
         SymSpell trick that finds neighbours two edits away without generating every two-edit
         string. Built once, then cached beside the vocabulary."""
         if self._deletes is None:
-            self._deletes = _cached("deletes", lambda: _build_deletes(self, DELETES_MIN_ZIPF, 4))
+            self._deletes = DeletesIndex(*_cached("deletes", lambda: _flatten(
+                _build_deletes(self, DELETES_MIN_ZIPF, 4))))
         return self._deletes
+
+
+class DeletesIndex:
+    """deletion -> the words it comes from, joined by spaces. Kept as a sorted list of keys
+    searched by bisection and one string of values cut at stored offsets: loads several times
+    faster than a dict of a few hundred thousand keys (only a few words per document are
+    looked up)."""
+
+    def __init__(self, keys: str, values: str, offsets: bytes):
+        self.keys = keys.split("\n")
+        self.values = values
+        self.offsets = array("I")
+        self.offsets.frombytes(offsets)
+
+    def get(self, key: str, default=None):
+        i = bisect.bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.values[self.offsets[i]:self.offsets[i + 1]]
+        return default
 
 
 def load() -> Vocabulary:
@@ -128,6 +167,39 @@ def _build():
                    for w, f in freqs.items() if _WORD.match(w))
     common = "\n".join(w for w, z in pairs if z >= COMMON_ZIPF)
     return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs), common
+
+
+def _flatten(index: dict) -> tuple[str, str, bytes]:
+    """A dict of strings as ``DeletesIndex`` stores it."""
+    keys = sorted(index)
+    offsets, pos = array("I", [0]), 0
+    for k in keys:
+        pos += len(index[k])
+        offsets.append(pos)
+    return "\n".join(keys), "".join(index[k] for k in keys), offsets.tobytes()
+
+
+def _build_best(vocab: Vocabulary) -> tuple[str, bytes, bytes]:
+    """``Vocabulary.in_use``: the words of Zipf >= 2 with their Zipf and the Zipf of their
+    commonest neighbour among the words of Zipf >= 3, found through the one-deletion index."""
+    frequent = vocab.frequent_deletes()
+    index = {k: frequent.get(k) for k in frequent.keys}
+    zipf = {w: z for w, z in zip(vocab.words, vocab.zipfs) if z >= FREQUENT_ZIPF}
+    words, zipfs, best = [], bytearray(), bytearray()
+    for w, z in zip(vocab.words, vocab.zipfs):
+        if z < NEIGHBOUR_MIN_ZIPF:
+            continue
+        top = 0
+        for k in [w] + [w[:j] + w[j + 1:] for j in range(len(w))]:
+            found = index.get(k)
+            if found is not None:
+                for c in found.split():
+                    if c != w and zipf[c] > top:
+                        top = zipf[c]
+        words.append(w)
+        zipfs.append(z)
+        best.append(top)
+    return "\n".join(words), bytes(zipfs), bytes(best)
 
 
 def _build_deletes(vocab: Vocabulary, min_zipf: int, min_len: int, with_words: bool = False) -> dict:
