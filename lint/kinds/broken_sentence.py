@@ -22,6 +22,7 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..finding import Fix
@@ -38,6 +39,8 @@ _STRUCTURAL = re.compile(r"^\s*(?:#|[*+-]\s|\d+[.)]\s|>|\||!\[|\[[^\]]*\]\([^)]*
 _CODE = re.compile(r"^(?: {4}|\t)|[;{}]\s*(?://.*)?$|//|=>|:=")
 _ENDS_OPEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]{2,}|,)$")
 _STARTS_LOWER = re.compile(r"^[a-z]")
+# A newline whose next non-blank text starts in lower case (group 1 ends at that letter).
+_LOWER_NEXT = re.compile(r"\n(?=(\s*)[a-z])")
 
 
 def prepare(rule):
@@ -60,29 +63,28 @@ def check(doc, rule):
 
 
 def _breaks(doc, rule):
-    lines = doc.lines
-    n = len(lines)
-    i = 0
-    while i < n - 1:
-        cur = lines[i]
-        j = i + 1
-        while j < n and not lines[j].text.strip():
-            j += 1
-        if j >= n:
-            break
-        nxt = lines[j]
+    """(i, j, finding) for each line i whose sentence runs on into the next non-blank line j.
+    Only line breaks followed (across blank lines) by a lower-case letter can qualify: one scan
+    for those (a search for a newline, fast) instead of a look at every line."""
+    text = doc.text
+    if not _LOWER_NEXT.search(text):
+        return
+    starts, texts = doc.line_starts, doc.line_texts
+    for m in _LOWER_NEXT.finditer(text):  # (the newlines of blank lines in a gap fail on `a`)
+        i = bisect.bisect_right(starts, m.start()) - 1
+        j = bisect.bisect_right(starts, m.end(1)) - 1
         blank = j > i + 1
         if (blank and rule.options["blank_lines"]) or (not blank and rule.options["hard_wraps"]):
-            a, b = cur.text.rstrip(), nxt.text.lstrip()
+            cur, nxt = texts[i], texts[j]
+            a, b = cur.rstrip(), nxt.lstrip()
             if (a and _ENDS_OPEN.search(a) and _STARTS_LOWER.match(b)
                     and len(a.split()) >= rule.options["min_words_before"]
                     and not _STRUCTURAL.match(a) and not _STRUCTURAL.match(b)
-                    and not _CODE.search(cur.text) and not _CODE.search(nxt.text)):
-                s = cur.start + len(a)
-                e = nxt.start + len(nxt.text) - len(b)
+                    and not _CODE.search(cur) and not _CODE.search(nxt)):
+                s = starts[i] + len(a)
+                e = starts[j] + len(nxt) - len(b)
                 fix = Fix(s, e, " ") if rule.fix else None
                 last = a.split()[-1]
-                f = rule.finding(doc, cur.start + len(a) - len(last), e + len(b.split()[0]), fix=fix,
+                f = rule.finding(doc, starts[i] + len(a) - len(last), e + len(b.split()[0]), fix=fix,
                                  before=last, after=b.split()[0])
                 yield i, j, f
-        i = j

@@ -14,6 +14,9 @@ Options
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import repeat
+from operator import attrgetter
 
 from . import Option
 from .existence import delete_lines
@@ -22,6 +25,9 @@ OPTIONS = {"min_words": Option(int, 6)}
 SCOPES = ("paragraph", "line")
 _NORM = re.compile(r"[\W_]+")
 _ENTRY = re.compile(r"\s*(?:[*+\-•]|\d+[.)]|#+|\|)\s")
+# Every byte but ASCII letters and digits: what is left of a lower-cased unit is the same for
+# two units with the same comparison key (their ASCII letters and digits, in order).
+_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
 
 
 def prepare(rule):
@@ -33,7 +39,7 @@ def prepare(rule):
 def check(doc, rule):
     seen = {}
     units = doc.paragraphs if rule.scope == "paragraph" else doc.lines
-    for unit in units:
+    for unit in _maybe_repeated(units):
         if len(unit.words) < rule.options["min_words"]:
             continue
         key = _NORM.sub(" ", unit.text.lower()).strip()
@@ -48,3 +54,18 @@ def check(doc, rule):
         f = rule.finding(doc, s, unit.start + len(unit.text.rstrip()), fix=fix, first_line=line)
         f.related.append({"line": line, "message": "first occurrence"})
         yield f
+
+
+def _maybe_repeated(units):
+    """The units that share their ASCII letters and digits with another one, in order: only
+    those can share a comparison key. Computed in C; most documents repeat nothing."""
+    lowered = map(str.lower, map(_TEXT, units))
+    encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
+    sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
+    counts = Counter(sig)
+    if len(counts) == len(sig):
+        return ()
+    return [u for u, s in zip(units, sig) if counts[s] > 1]
+
+
+_TEXT = attrgetter("text")

@@ -12,6 +12,7 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..finding import Fix
@@ -20,7 +21,11 @@ from . import Option
 OPTIONS = {"min_badness": Option(int, 1)}
 SCOPES = ("line",)
 # Lead bytes of UTF-8 read as cp1252/latin-1, plus C1 controls and the cp437/mac variants' usual suspects.
-_SUSPECT = re.compile("[\u00c2-\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00ef\u0080-\u009f\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]{2}|[\u00c3\u00c2\u00e2][\u0080-\u00ff\u2018-\u2122\u0152-\u017e]")
+_PAIR = "\u00c2-\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00ef\u0080-\u009f\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+# Two of _PAIR in a row, or Ã/Â/â and a Latin-1/cp1252 letter. Written to open with one
+# character class (the first character, checked again by a look-behind), which lets re skip
+# ahead with a fast character-set scan instead of trying every position.
+_SUSPECT = re.compile(f"[{_PAIR}\u00c3\u00c2\u00e2](?:(?<=[{_PAIR}])[{_PAIR}]|(?<=[\u00c3\u00c2\u00e2])[\u0080-\u00ff\u2018-\u2122\u0152-\u017e])")
 
 
 def prepare(rule):
@@ -30,13 +35,20 @@ def prepare(rule):
 
 
 def check(doc, rule):
-    if not _SUSPECT.search(doc.text):
+    text = doc.text
+    if text.isascii() or not _SUSPECT.search(text):  # every suspect character is non-ASCII
         return
     import ftfy
     from ftfy.badness import badness
 
-    for line in doc.lines:
-        if not _SUSPECT.search(line.text) or badness(line.text) < rule.options["min_badness"]:
+    starts, done = doc.line_starts, -1
+    for m in _SUSPECT.finditer(text):  # the lines holding a suspect pair, each once, in order
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i == done:
+            continue
+        done = i
+        line = doc.line(i)
+        if badness(line.text) < rule.options["min_badness"]:
             continue
         repaired = ftfy.fix_text(line.text, normalization=None, uncurl_quotes=False,
                                  fix_line_breaks=False, fix_latin_ligatures=False,
