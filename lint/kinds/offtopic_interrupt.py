@@ -42,7 +42,7 @@ OPTIONS = {
     "style": Option(bool, True, doc="also use the style evidence (typography, grammatical person)"),
     "min_style_uses": Option(int, 3, doc="the rest of the document uses the other convention this often"),
     "min_person_words": Option(int, 400, doc="the person evidence needs a document of this many words"),
-    "style_max_relative": Option(float, 0.5, doc="style evidence: highest similarity relative to the usual one"),
+    "style_max_relative": Option(float, 0.6, doc="style evidence: highest similarity relative to the usual one"),
     "style_min_novelty": Option(float, 0.6, doc="style evidence: lowest novelty"),
     "style_min_mass": Option(float, 15.0, doc="style evidence: lowest rarity weight"),
 }
