@@ -29,6 +29,7 @@ import bisect
 import re
 
 from ..finding import Fix
+from ..prefilter import folded, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -63,10 +64,20 @@ def prepare(rule):
         for p in parts:
             re.compile(p, flags)  # raises, naming the bad pattern
         raise
+    required = _worth_testing(required_literals(body, flags), rule)
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
     unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
-    return re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix)
+    return re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix), required
+
+
+def _worth_testing(literals, rule):
+    """The required literals when testing them (one C-speed scan each) is cheaper than what it
+    saves: a search of the whole text pays for several, one of the short lines for few."""
+    if not literals:
+        return None
+    short = rule.scope == "line" and 0 < rule.options["max_words"] <= 32
+    return tuple(sorted(literals)) if len(literals) <= (2 if short else 8) else None
 
 
 def fix_of(spec):
@@ -88,9 +99,11 @@ def units(doc, scope):
 
 
 def check(doc, rule):
-    rx, unless, fix = rule.compiled
+    rx, unless, fix, required = rule.compiled
     max_words = rule.options["max_words"]
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
+    if required is not None and _lacks(doc, required, whole, rule.scope):
+        return
     first_only = whole or rule.scope in ("line", "sentence")
     for unit in _candidates(doc, rule, rx, whole):
         text = unit.text
@@ -141,12 +154,28 @@ def _candidates(doc, rule, rx, whole):
     return [lines[i] for i in sorted(hit)]
 
 
+def _lacks(doc, literals, whole, scope):
+    """True when the text holds none of the literals one of which every match needs, so the
+    rule cannot fire (see lint.prefilter). With ``whole``, units are searched with their links
+    replaced by the link text: that text is tested too (lines and paragraphs hold whole links;
+    a sentence may cut one, so sentences are not pre-tested then)."""
+    low = folded(doc)
+    if low is None or any(lit in low for lit in literals):
+        return False
+    if whole and "](" in doc.text:
+        if scope == "sentence":
+            return False
+        hay = doc.__dict__.get("_delinked_folded")
+        if hay is None:
+            hay = doc.__dict__["_delinked_folded"] = _LINK.sub(r"\1", low)
+        return not any(lit in hay for lit in literals)
+    return True
+
+
 def _lines_with(doc, literals):
     """Indices of the lines holding any of the lower-case literals; None when lower-casing
     changes the text's length (offsets would not line up), so the caller searches it all."""
-    low = doc.__dict__.get("_lower")
-    if low is None:
-        low = doc.__dict__["_lower"] = doc.text.lower()
+    low = _lower(doc)
     if len(low) != len(doc.text):
         return None
     found = set()
@@ -157,6 +186,13 @@ def _lines_with(doc, literals):
             found.add(line)
             i = low.find(lit, doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(low))
     return found
+
+
+def _lower(doc):
+    low = doc.__dict__.get("_lower")
+    if low is None:
+        low = doc.__dict__["_lower"] = doc.text.lower()
+    return low
 
 
 def _groups(m):

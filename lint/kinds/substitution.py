@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from ..finding import Fix
+from ..prefilter import first_char_class
 from . import Option
 
 OPTIONS = {
@@ -34,14 +35,18 @@ def prepare(rule):
             raise ValueError(f"swap: replacement for {pattern!r} must be text")
         pairs.append((re.compile(pattern, flags), replacement))
     # One search per pattern: literal-led patterns use re's fast scan, an alternation would not.
+    # Before them, one scan for the characters any match must start with (most documents
+    # hold none of them): a class built from the patterns themselves, or None if unknown.
     combined = None
+    firsts = [first_char_class(p, flags) for p in rule.options["swap"]]
+    if firsts and None not in firsts:
+        combined = re.compile("[" + "".join(f[1:-1] for f in firsts) + "]")  # one class: a fast scan
     safe = True
     if rule.fix is not None:
         spec = {"action": rule.fix} if isinstance(rule.fix, str) else rule.fix
         if spec.get("action") != "replace":
             raise ValueError("substitution supports only fix: replace")
         safe = bool(spec.get("safe", True))
-    # A cheap literal pre-test: most documents contain none of the characters at all.
     return combined, pairs, safe
 
 
@@ -52,7 +57,9 @@ def _name(text):
 
 
 def check(doc, rule):
-    _, pairs, safe = rule.compiled
+    combined, pairs, safe = rule.compiled
+    if combined is not None and not combined.search(doc.text):
+        return
     hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _) in enumerate(pairs) for m in rx.finditer(doc.text)),
                   key=lambda h: (h[0], h[2]))
     last_end = -1

@@ -1,0 +1,271 @@
+"""Required literals: what every match of a regular expression must contain.
+
+`required_literals(pattern, flags)` reads the parsed pattern and returns a set of lower-case
+strings such that any match contains at least one of them (or None when no such set is
+known: a pattern that can match without any fixed text, such as ``\\w+``). A rule whose set
+holds no string found in the document's lower-cased text (`folded`) cannot match anywhere in
+it, so it is skipped with a few C-speed ``in`` tests instead of a regular-expression scan.
+
+The derivation is generic (the rules are not special-cased): literal runs are followed
+through groups, alternations (the union), optional parts (``s?`` gives {"", "s"}) and small
+character classes, in the spirit of the trigram pre-filters of code-search engines. Because
+the lower-cased text is compared with lower-cased literals, case-insensitive and case-sensitive
+parts are treated alike (a case-sensitive match is also a match after lower-casing both).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _parser as sre_parse  # Python >= 3.11
+    from re import _constants as C
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as C
+    import sre_parse
+
+_MAX_SET = 64  # alternatives kept before a run of exact strings is given up on
+_MAX_CLASS = 8  # characters of a class kept as alternatives ([»›>] yes, [A-Z] no)
+_MAX_LEN = 40
+# Characters that the regex engine's case-insensitive matching equates with an ASCII letter
+# while str.lower() does not map them to it (Turkish dotted/dotless i, long s): a text holding
+# one is not pre-filtered (tests/test_prefilter.py checks this list against the engine).
+FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+class _Info:
+    """What a node can match: ``exact`` the full set of strings (or None: unknown), ``req`` a
+    set of which one is in every match (or None: nothing known)."""
+
+    __slots__ = ("exact", "req")
+
+    def __init__(self, exact=None, req=None):
+        self.exact, self.req = exact, req
+
+
+_UNKNOWN = _Info()
+_EMPTY = _Info(frozenset({""}))
+
+
+def _score(lits):
+    """Higher is more selective: the shortest literal matters, then how many there are."""
+    return (min(map(len, lits)), -len(lits))
+
+
+def _best(*sets):
+    sets = [s for s in sets if s and "" not in s]
+    return max(sets, key=_score) if sets else None
+
+
+def _as_req(info):
+    return _best(info.req, info.exact)
+
+
+def _fold_char(code):
+    """The lower-case form of a literal character, or None when it is a cased non-ASCII
+    letter (whose case-insensitive matches str.lower() may not reproduce)."""
+    c = chr(code)
+    if c.isascii():
+        return c.lower()
+    return c if c.lower() == c == c.upper() else None
+
+
+def _class(items):
+    chars = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(av)
+        elif op is C.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, big ranges
+            return _UNKNOWN
+    folded = {_fold_char(c) for c in chars}
+    if None in folded or len(folded) > _MAX_CLASS:
+        return _UNKNOWN
+    return _Info(frozenset(folded))
+
+
+def _concat(items):
+    cur, exact_ok, found = {""}, True, []
+    for item in items:
+        e = item.exact
+        if e is not None and len(cur) * len(e) <= _MAX_SET:
+            nxt = {a + b for a in cur for b in e}
+            if max(map(len, nxt)) <= _MAX_LEN:
+                cur = nxt
+                continue
+        exact_ok = False
+        found.append(frozenset(cur))
+        if e is not None:
+            cur = set(e)
+        else:
+            found.append(item.req)
+            cur = {""}
+    found.append(frozenset(cur))
+    return _Info(frozenset(cur) if exact_ok else None, _best(*found))
+
+
+def _node(op, av):
+    if op is C.LITERAL:
+        c = _fold_char(av)
+        return _Info(frozenset({c})) if c is not None else _UNKNOWN
+    if op is C.IN:
+        return _class(av)
+    if op in (C.AT, C.ASSERT_NOT):
+        return _EMPTY  # zero-width: adds nothing to the match
+    if op is C.ASSERT:  # a look-ahead/behind: its text is in the searched text, beside the match
+        return _Info(None, _as_req(_seq(av[1])))
+    if op is C.SUBPATTERN:
+        return _seq(av[-1])
+    if op is C.BRANCH:
+        alts = [_seq(a) for a in av[1]]
+        exact = None
+        if all(a.exact is not None for a in alts):
+            union = frozenset().union(*(a.exact for a in alts))
+            exact = union if len(union) <= _MAX_SET else None
+        reqs = [_as_req(a) for a in alts]
+        req = None if any(r is None for r in reqs) else frozenset().union(*reqs)
+        return _Info(exact, req)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        lo, hi, sub = av
+        inner = _seq(sub)
+        if hi <= 1 and inner.exact is not None:
+            return _Info(inner.exact | {""} if lo == 0 else inner.exact)
+        return _Info(None, _as_req(inner) if lo >= 1 else None)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _seq(av)
+    return _UNKNOWN  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...
+
+
+def _seq(sub):
+    return _concat([_node(op, av) for op, av in sub])
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` contains one; None if unknown."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    req = _as_req(_seq(parsed))
+    return None if req is None else _minimal(req)
+
+
+def _minimal(literals):
+    """Drop every literal that contains a shorter one: finding the shorter one is enough."""
+    kept = []
+    for lit in sorted(literals, key=len):
+        if not any(k in lit for k in kept):
+            kept.append(lit)
+    return frozenset(kept)
+
+
+def first_char_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class (``[...]``) holding every character a match of ``pattern`` can start
+    with, or None when that is not a small known set (``\\w``, a negated class, a pattern that
+    can match the empty string, case-insensitive letters). If the class finds nothing in a
+    text, neither can the pattern: one fast scan instead of one search per pattern."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    first = _first(parsed.data, bool(flags & re.IGNORECASE))
+    if first is None or first[1] or not first[0]:
+        return None
+    return "[" + "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "")
+                         for lo, hi in sorted(first[0])) + "]"
+
+
+def _first(items, icase):
+    """(ranges of first characters, can be empty) of a sequence, or None if unknown."""
+    ranges = set()
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width
+        if op is C.LITERAL:
+            got = ({(av, av)}, False)
+        elif op is C.IN:
+            got = _class_ranges(av)
+        elif op is C.SUBPATTERN:
+            got = _first(av[-1], icase or bool(av[1] & re.IGNORECASE))
+            icase_here = icase or bool(av[1] & re.IGNORECASE)
+            if got is not None and icase_here and _cased(got[0]):
+                return None
+        elif op is C.BRANCH:
+            alts = [_first(a, icase) for a in av[1]]
+            if any(a is None for a in alts):
+                return None
+            got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            inner = _first(av[2], icase)
+            got = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if got is None or (icase and _cased(got[0])):
+            return None
+        ranges |= got[0]
+        if not got[1]:
+            return ranges, False
+    return ranges, True
+
+
+def _class_ranges(items):
+    out = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add((av, av))
+        elif op is C.RANGE:
+            out.add(av)
+        else:  # NEGATE, CATEGORY
+            return None
+    return out, False
+
+
+def _cased(ranges):
+    for lo, hi in ranges:
+        if hi - lo > 5000:
+            return True
+        if any(chr(c).lower() != chr(c) or chr(c).upper() != chr(c) for c in range(lo, hi + 1)):
+            return True
+    return False
+
+
+def literal_pattern(literals) -> str:
+    """A regular expression matching any of ``literals``, factored as a trie so that re tries
+    one branch per character instead of every literal in turn."""
+    trie: dict = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node):
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def folded(doc) -> str | None:
+    """The document's text lower-cased once (cached on it), or None when lower-casing is not
+    a faithful stand-in for case-insensitive matching (see FOLD_UNSAFE) or changes offsets."""
+    d = doc.__dict__
+    if "_folded" not in d:
+        text = doc.text
+        low = d.get("_lower")
+        if low is None:
+            low = d["_lower"] = text.lower()
+        ok = text.isascii() or (len(low) == len(text) and not FOLD_UNSAFE.search(text))
+        d["_folded"] = low if ok else None
+    return d["_folded"]
+
+
+def any_in(literals, text: str) -> bool:
+    for lit in literals:
+        if lit in text:
+            return True
+    return False

@@ -1,0 +1,69 @@
+"""The pre-filters derived from rule patterns never skip a text the pattern matches."""
+
+import random
+import re
+import sys
+
+import pytest
+
+from lint.document import Document
+from lint.prefilter import FOLD_UNSAFE, first_char_class, folded, required_literals
+from lint.rules import load_rules
+
+
+def test_fold_unsafe_lists_every_char_that_re_equates_with_an_ascii_letter():
+    every = "".join(map(chr, range(128, sys.maxunicode + 1))).replace("\ud800", "")
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for ch in re.findall(letter, every, re.IGNORECASE):
+            assert ch.lower() == letter or FOLD_UNSAFE.match(ch), ch
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"read more\W*", re.I, {"read more"}),
+    (r"photos? (?:by|credit)", re.I, {"photo by", "photo credit", "photos by", "photos credit"}),
+    (r"(?:Skip|Jump) to content", 0, {"skip to content", "jump to content"}),
+    (r"\w+ said", 0, {" said"}),
+    (r"x(?=full story)", re.I, {"full story"}),
+    (r"\w+", 0, None),
+    (r"a|\d", 0, None),
+    (r"[A-Z][a-z]+", 0, None),
+])
+def test_required_literals(pattern, flags, expected):
+    got = required_literals(pattern, flags)
+    assert (None if got is None else set(got)) == expected
+
+
+def _patterns():
+    out = []
+    for rule in load_rules():
+        o = rule.options
+        flags = re.IGNORECASE if o.get("ignorecase") else 0
+        texts = rule.examples.get("flag", []) + rule.examples.get("pass", [])
+        for p in list(o.get("patterns", [])) + list(o.get("swap", {})):
+            out.append((rule.id, p, flags, texts))
+    return out
+
+
+@pytest.mark.parametrize("rid, pattern, flags, texts", _patterns())
+def test_every_match_holds_a_required_literal_and_starts_with_a_first_char(rid, pattern, flags, texts):
+    rx = re.compile(pattern, flags | re.M)
+    lits = required_literals(pattern, flags)
+    first = first_char_class(pattern, flags)
+    first_rx = re.compile(first) if first else None
+    rng = random.Random(rid)
+    variants = list(texts) + [t.upper() for t in texts] + [t.swapcase() for t in texts]
+    variants += ["".join(rng.sample(t, len(t))) for t in texts for _ in range(3)]
+    for text in variants:
+        low = folded(Document(text))
+        for m in rx.finditer(text):
+            if lits is not None and low is not None:
+                assert any(lit in low for lit in lits), (text, lits)
+            if first_rx is not None and m.end() > m.start():
+                assert first_rx.match(text, m.start()), (text, first)
+
+
+def test_unsafe_texts_are_not_folded():
+    assert folded(Document("plain")) == "plain"
+    assert folded(Document("Ca\u0131rd")) is None  # dotless i: re.I equates it with "i"
+    assert folded(Document("İstanbul")) is None  # lower() lengthens it
+    assert folded(Document("Café “quoted”")) == "café “quoted”"
