@@ -44,6 +44,7 @@ SCOPES = ("line",)
 _URL = r"https?://\S+"
 _ARROW = re.compile(r"^(?P<h>.+?)\s*(?:[»›→]+|>>|\(read more\)|read more\W*|…\s*read more\W*)$", re.I)
 _LINK = re.compile(rf"^(?P<h>[^:]+?(?::[^:]+?)?)\s*[:\-–—|]\s*(?P<u>{_URL})$")
+_ARROW_LAST = frozenset("»›→>)")  # how an arrow teaser can end, unless in "read more"
 _READ_MORE = re.compile(r"^(?:read|see|view) (?:more|full story)\W*$", re.I)
 _NOTE = re.compile(r"^\[(?:editor[’']?s?[’']? note|ed\. note|note)\s*[:\-–—]", re.I)
 
@@ -63,9 +64,9 @@ def check(doc, rule):
 
     opts = rule.options
     lines = [ln for ln in doc.lines if ln.text.strip()]
-    total = profile(doc).total
 
     def foreign(i: int, text: str):
+        total = profile(doc).total  # only for documents with a teaser-shaped line
         own, b = bag(lines[i].text), bag(text)
         mass = sum(b.values())
         alone = sorted(((x, k) for k, x in b.items() if total.get(k, 0.0) - own.get(k, 0.0) < 1e-9), reverse=True)
@@ -98,10 +99,10 @@ def _shape(label_rx, text, opts, i, lines):
     m = label_rx.match(text)
     if m and lo <= _words(m.group("h")) <= hi and not m.group("h").rstrip().endswith("."):
         return "wrapper", m.group("h")
-    m = _ARROW.match(text)
+    m = _ARROW.match(text) if text[-1] in _ARROW_LAST or "read more" in text.lower() else None
     if m and lo <= _words(m.group("h")) <= hi and not m.group("h").rstrip().endswith((".", "!")):
         return "arrow", m.group("h")
-    m = _LINK.match(text)
+    m = _LINK.match(text) if "http" in text else None
     if m and lo <= _words(m.group("h")) <= hi:
         return "link", m.group("h")
     if i + 1 < len(lines) and _READ_MORE.match(lines[i + 1].text.strip()) and lo <= _words(text) <= hi:

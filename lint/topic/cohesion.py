@@ -14,6 +14,9 @@ shared by the off-topic kinds. Features per unit:
 from __future__ import annotations
 
 import math
+from collections import Counter
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field
 
 from ..document import split_sentences
@@ -32,14 +35,17 @@ class Unit:
     foreign: list = field(default_factory=list)
 
 
+# Sums over dict values run as map(mul, ...) in C; the products and their order are those of
+# the plain loops, so the results are the same floats.
 def norm(v: dict) -> float:
-    return math.sqrt(sum(x * x for x in v.values()))
+    vals = v.values()
+    return math.sqrt(sum(map(mul, vals, vals)))
 
 
 def dot(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def cosine(a: dict, b: dict) -> float:
@@ -48,24 +54,32 @@ def cosine(a: dict, b: dict) -> float:
 
 
 def add(total: dict, v: dict) -> None:
+    get = total.get
     for k, x in v.items():
-        total[k] = total.get(k, 0.0) + x
+        total[k] = get(k, 0.0) + x
 
 
-def score_against(units: list[Unit], total: dict, counts: dict) -> None:
+def score_against(units: list[Unit], total: dict, counts: dict | None) -> None:
     """Fill cos / novelty / foreign of each unit against ``total`` minus itself.
-    ``counts``: stem -> number of units using it (a stem used by one unit only is novel)."""
-    tn2 = sum(x * x for x in total.values())
+    ``counts``: stem -> number of units using it (a stem used by one unit only is novel);
+    None: leave novelty and foreign to the caller."""
+    vals = total.values()
+    tn2 = sum(map(mul, vals, vals))
+    shared = {k for k, c in counts.items() if c > 1} if counts is not None else None
     for u in units:
-        if not u.bag:
+        b = u.bag
+        if not b:
             continue
-        own2 = sum(x * x for x in u.bag.values())
-        d = dot(u.bag, total)
+        own = b.values()
+        own2 = sum(map(mul, own, own))
+        d = dot(b, total)
         rest2 = max(tn2 - 2 * d + own2, 0.0)
         u.cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
-        alone = [(x, k) for k, x in u.bag.items() if counts.get(k, 0) <= 1]
-        u.novelty = sum(x for x, _ in alone) / u.mass if u.mass else 0.0
-        u.foreign = [k for _, k in sorted(alone, reverse=True)]
+        if shared is None:
+            continue
+        alone = [k for k in b if k not in shared]
+        u.novelty = sum(map(b.__getitem__, alone)) / u.mass if u.mass else 0.0
+        u.foreign = [k for _, k in sorted(((b[k], k) for k in alone), reverse=True)]
 
 
 class Profile:
@@ -114,13 +128,12 @@ def profile(doc) -> Profile:
 def _profile(doc) -> Profile:
     paras: list[Unit] = []
     total: dict = {}
-    para_counts: dict = {}
+    para_counts: Counter = Counter()
     for p in doc.paragraphs:
         pbag = bag(p.text)
         paras.append(Unit(p.start, p.end, p.text, pbag, sum(pbag.values())))
         add(total, pbag)
-        for k in pbag:
-            para_counts[k] = para_counts.get(k, 0) + 1
+        para_counts.update(pbag.keys())  # counted in C
     score_against(paras, total, para_counts)
     return Profile(paras, total)
 
@@ -130,9 +143,10 @@ def score_sentences(prof: Profile, index: int) -> list[Unit]:
     the paragraph, novelty against the whole document."""
     units = prof.sentences_of(index)
     pbag = prof.paragraphs[index].bag
-    score_against(units, pbag, {})
+    score_against(units, pbag, None)
+    total = prof.total
     for u in units:  # novelty: words the rest of the document never uses
-        alone = [(x, k) for k, x in u.bag.items() if prof.total.get(k, 0.0) - x < 1e-9]
+        alone = [(x, k) for k, x in u.bag.items() if total.get(k, 0.0) - x < 1e-9]
         u.novelty = sum(x for x, _ in alone) / u.mass if u.mass else 0.0
         u.foreign = [k for _, k in sorted(alone, reverse=True)]
     return units

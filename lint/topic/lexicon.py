@@ -10,10 +10,12 @@ cheap and good enough to match "bakery"/"bakeries" or "invest"/"investors".
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")  # WORD on lowercased text, faster
 STEM_LEN = 6
 # Weight = CEILING - zipf, clipped; words missing from the table count as zipf UNKNOWN_ZIPF.
 CEILING = 6.2
@@ -33,6 +35,8 @@ def zipf_table() -> dict[str, float]:
     return table
 
 
+MIN_WEIGHT = 0.3  # words at most this rare (function words) never count
+CACHE_LIMIT = 65_536  # token caches start over when full: bounded memory on any corpus
 _weights: dict[str, tuple[str, float]] = {}
 
 
@@ -40,14 +44,19 @@ def stem_weight(token: str) -> tuple[str, float]:
     """(stem, rarity weight) of a lowercased token; weight 0 for function words."""
     hit = _weights.get(token)
     if hit is None:
-        word = token.replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        z = zipf_table().get(word, UNKNOWN_ZIPF)
-        hit = (_stem(word), max(0.0, min(CEILING - z, 4.0)))
-        if len(_weights) < 500_000:
-            _weights[token] = hit
+        hit = _stem_weight(token)
+        if len(_weights) >= CACHE_LIMIT:
+            _weights.clear()
+        _weights[token] = hit
     return hit
+
+
+def _stem_weight(token: str) -> tuple[str, float]:
+    word = token.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    z = zipf_table().get(word, UNKNOWN_ZIPF)
+    return _stem(word), max(0.0, min(CEILING - z, 4.0))
 
 
 def _stem(word: str) -> str:
@@ -59,14 +68,32 @@ def _stem(word: str) -> str:
     return word[:STEM_LEN]
 
 
+class _ContentWords(dict):
+    """Lowercased token -> (stem, weight) for content words, None for function words; filled
+    on first sight (``__missing__``), so `bag` needs one lookup per token."""
+
+    def __missing__(self, token):
+        stem, w = _stem_weight(token)
+        hit = (sys.intern(stem), w) if w > MIN_WEIGHT else None
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[token] = hit
+        return hit
+
+
+_content = _ContentWords()
+
+
 def bag(text: str) -> dict[str, float]:
     """stem -> summed rarity weight over the text's content words."""
     out: dict[str, float] = {}
-    known = _weights.get
-    for tok in WORD.findall(text.lower()):
-        stem, w = known(tok) or stem_weight(tok)
-        if w > 0.3:
-            out[stem] = out.get(stem, 0.0) + w
+    get = out.get
+    content = _content
+    for tok in _LOWER_WORD.findall(text.lower()):
+        hit = content[tok]
+        if hit:
+            stem, w = hit
+            out[stem] = get(stem, 0.0) + w
     return out
 
 
