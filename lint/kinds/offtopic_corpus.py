@@ -15,12 +15,25 @@ names in common and signatures with cosine at least ``min_story_similarity``) an
 ``min_foreign_names`` names (capitalised words) neither the document nor the fellows use:
 a report's own extra detail usually stays with the story's cast. A document with fewer than ``min_fellows``
 fellow reports in the run is never reported: one other report's silence is weak evidence.
+
+Scale: a summary is a few hundred bytes (stems and names as stable 32-bit ids, weights in
+tenths, the vocabulary beyond the signature as 24-bit hashes: a foreign word wrongly counted
+as supported, about 1 time in 30,000 per other report, can only silence a finding). The corpus pass does not
+compare every pair of documents: two reports sharing ``min_shared_names`` recurring names
+share one of the rarer names of each (prefix filtering), so each document is indexed under
+its rarer names only and compared with the documents found there. A name carried by more
+than ``max_name_reports`` documents of the run (a country, a head of state) is too common to
+pick out a story and is not used to find fellow reports.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
+from heapq import nlargest
+from itertools import repeat
+from operator import itemgetter, mul
 
 from ..finding import Finding
 from . import Option
@@ -35,23 +48,58 @@ OPTIONS = {
     "min_foreign_names": Option(int, 2, doc="names in the passage that neither its document nor the other reports use"),
     "min_words": Option(int, 8, doc="a passage must be a sentence of at least this many words"),
     "signature_size": Option(int, 40, doc="how many of a document's heaviest words make its signature"),
+    "max_name_reports": Option(int, 2000, doc="names in more documents than this do not pick out a story"),
 }
 SCOPES = ()
 _PROSE_END = tuple(".!?\"”’)")
 TEXT_EXAMPLES = False  # needs several documents: tested in tests/test_offtopic.py
+# summary fields (a tuple: no key names repeated in every pickled summary)
+SIG_IDS, SIG_WEIGHTS, NAMES, VOCABULARY, CANDIDATES = range(5)
+_HASH24 = 0xFFFFFF
 
 
 def check(doc, rule):
     return ()
 
 
+def _ids(keys) -> bytes:
+    from ..topic.lexicon import stem_ids
+
+    return array("I", map(stem_ids.__getitem__, keys)).tobytes()
+
+
+def _tenths(weights) -> bytes:
+    """Rarity weights are multiples of 0.1 (the table keeps one decimal): stored exactly as tenths."""
+    return array("H", [min(round(w * 10), 0xFFFF) for w in weights]).tobytes()
+
+
+def _pack24(ids) -> bytes:
+    """24-bit values as three byte planes (low, middle, high): 3 bytes each, split in C."""
+    raw = array("I", ids).tobytes()
+    return raw[0::4] + raw[1::4] + raw[2::4]
+
+
+def _unpack24(blob: bytes) -> array:
+    n = len(blob) // 3
+    raw = bytearray(4 * n)
+    raw[0::4], raw[1::4], raw[2::4] = blob[:n], blob[n:2 * n], blob[2 * n:]
+    return _unpack("I", bytes(raw))
+
+
+def _unpack(code: str, blob: bytes) -> array:
+    a = array(code)
+    a.frombytes(blob)
+    return a
+
+
 def summarize(doc, rule):
     from ..topic.cohesion import profile, score_sentences
-    from ..topic.lexicon import entities, surfaces
+    from ..topic.lexicon import entities, stem_ids, surfaces
 
     opts = rule.options
     prof = profile(doc)
-    sig = sorted(prof.total.items(), key=lambda kv: -kv[1])[: opts["signature_size"]]
+    # the heaviest words, ties in order of first use (as a stable sort would keep them)
+    sig = nlargest(opts["signature_size"], prof.total.items(), key=itemgetter(1))
     names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
     cast = Counter(n for names in names_of for n in names)
     # names in two paragraphs or more; ties broken by name (set order varies between processes)
@@ -66,61 +114,142 @@ def summarize(doc, rule):
             if (u.mass < opts["min_mass"] or u.novelty < opts["min_novelty"]
                     or len(u.text.split()) < opts["min_words"] or not u.text.rstrip().endswith(_PROSE_END)):
                 continue
-            foreign = {k: u.bag[k] for k in u.foreign}
+            foreign = set(u.foreign)
             names = sorted(n for n in entities(u.text) if n in foreign)
             if len(names) < opts["min_foreign_names"]:
                 continue
             line, col = doc.position(u.start)
             end_line, end_col = doc.position(u.end - 1)
-            candidates.append({"foreign": foreign, "words": surfaces(u.text, u.foreign),
-                               "names": names, "novelty": u.novelty, "span": (line, col, end_line, end_col + 1),
-                               "excerpt": u.text[:200]})
-    return {"signature": dict(sig), "names": recurring, "vocabulary": frozenset(prof.total), "candidates": candidates}
+            candidates.append((_ids(u.foreign), _tenths(u.bag[k] for k in u.foreign), _ids(names), u.novelty,
+                               (line, col, end_line, end_col + 1), tuple(surfaces(u.text, u.foreign)),
+                               u.text[:200]))
+    heavy = {k for k, _ in sig}  # their ids are in the signature already
+    vocabulary = _pack24({stem_ids[k] & _HASH24 for k in prof.total if k not in heavy})
+    return (_ids(k for k, _ in sig), _tenths(w for _, w in sig), _ids(recurring), vocabulary, tuple(candidates))
 
 
 def check_corpus(items, rule):
+    """Two streaming reads of the summaries: the first indexes every document's story (names
+    and signature), the second reads back the documents that have candidates, and their
+    fellow reports' vocabularies, one at a time."""
     opts = rule.options
-    docs = [(path, record, s) for path, record, s in items if s]
+    stories = _Stories(opts)
+    queries = []
+    for i, (_, _, s) in enumerate(items):
+        if s:
+            stories.add(i, s)
+            if s[CANDIDATES]:
+                queries.append(i)
+    stories.build_index()
     out = []
-    for i, (path, record, s) in enumerate(docs):
-        if not s["candidates"]:
-            continue
-        fellows = [o for j, (_, _, o) in enumerate(docs) if j != i and _same_story(s, o, opts)]
+    for i in queries:
+        fellows = stories.fellows(i)
         if len(fellows) < opts["min_fellows"]:
             continue
-        seen = frozenset().union(*(o["vocabulary"] for o in fellows))
-        reported = []
-        for c in sorted(s["candidates"], key=lambda c: c["span"]):
-            total = sum(c["foreign"].values())
-            support = sum(x for k, x in c["foreign"].items() if k in seen) / total if total else 1.0
-            unknown = [n for n in c["names"] if n not in seen]
-            if (support > opts["max_support"] or len(unknown) < opts["min_foreign_names"]
-                    or any(_inside(c["span"], r) for r in reported)):
-                continue
-            reported.append(c["span"])
-            line, col, end_line, end_col = c["span"]
-            msg = rule.format(n=len(fellows), novelty=f"{c['novelty']:.0%}", support=f"{support:.0%}",
-                              foreign=", ".join(c["words"]) or "none")
-            out.append(Finding(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
-                               rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
-                               excerpt=c["excerpt"], record=record))
+        path, record, s = items[i]
+        seen = set()
+        for j in fellows:
+            other = items[j][2]
+            seen.update(_unpack24(other[VOCABULARY]))
+            seen.update(k & _HASH24 for k in _unpack("I", other[SIG_IDS]))
+        out += _report(path, record, s, seen, len(fellows), rule)
     return out
 
 
-def _same_story(a, b, opts) -> bool:
-    """Same recurring names (people, places, organisations) and similar vocabulary."""
-    shared = len(set(a["names"]) & set(b["names"]))
-    if shared < opts["min_shared_names"] or shared * 2 < min(len(a["names"]), len(b["names"])):
-        return False
-    return _cosine(a["signature"], b["signature"]) >= opts["min_story_similarity"]
+def _report(path, record, s, seen, n_fellows, rule):
+    opts = rule.options
+    out, reported = [], []
+    for foreign, weights, names, novelty, span, words, excerpt in sorted(s[CANDIDATES], key=itemgetter(4)):
+        ids, tenths = _unpack("I", foreign), _unpack("H", weights)
+        total = sum(tenths)
+        support = sum(w for k, w in zip(ids, tenths) if k & _HASH24 in seen) / total if total else 1.0
+        unknown = [n for n in _unpack("I", names) if n & _HASH24 not in seen]
+        if (support > opts["max_support"] or len(unknown) < opts["min_foreign_names"]
+                or any(_inside(span, r) for r in reported)):
+            continue
+        reported.append(span)
+        line, col, end_line, end_col = span
+        msg = rule.format(n=n_fellows, novelty=f"{novelty:.0%}", support=f"{support:.0%}",
+                          foreign=", ".join(words) or "none")
+        out.append(Finding(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
+                           rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
+                           excerpt=excerpt, record=record))
+    return out
+
+
+class _Stories:
+    """Every document's recurring names and signature, and an index from names to documents.
+
+    Two documents are fellow reports when they share ``min_shared_names`` (t) recurring names,
+    and half of the fewer, and their signatures have cosine ``min_story_similarity``. With
+    names ranked from rarest to commonest over the run, two name sets sharing t names share
+    one of the first ``len - t + 1`` names of each, so a document is indexed under those only
+    and looks for fellows under its own: exact, and a common name never joins a document
+    whose rarer names pick out its story. Names in more than ``max_name_reports`` documents
+    are skipped when looking."""
+
+    def __init__(self, opts):
+        self.opts = opts
+        self.t = opts["min_shared_names"]
+        self.names: dict = {}  # doc -> tuple of name ids (only documents with t names or more)
+        self.sigs: dict = {}  # doc -> (id bytes, tenths bytes)
+        self.index: dict = {}  # name id -> array of docs
+        self.df: Counter = Counter()
+
+    def add(self, i, s):
+        names = tuple(_unpack("I", s[NAMES]))
+        if len(names) < self.t:
+            return  # can share t names with no one
+        self.names[i] = names
+        self.sigs[i] = (s[SIG_IDS], s[SIG_WEIGHTS])
+        self.df.update(names)
+
+    def _prefix(self, names):
+        df = self.df
+        return sorted(names, key=lambda n: (df[n], n))[: len(names) - self.t + 1]
+
+    def build_index(self):
+        index = self.index
+        for i, names in self.names.items():
+            for n in self._prefix(names):
+                docs = index.get(n)
+                if docs is None:
+                    docs = index[n] = array("I")
+                docs.append(i)
+
+    def fellows(self, i) -> list[int]:
+        names = self.names.get(i)
+        if names is None:
+            return []
+        if self.t < 1:  # no names needed: every document is a candidate
+            found = set(self.names)
+        else:
+            found = set()
+            cap = self.opts["max_name_reports"]
+            for n in self._prefix(names):
+                docs = self.index.get(n, ())
+                if len(docs) <= cap:
+                    found.update(docs)
+        found.discard(i)
+        mine = set(names)
+        ids, tenths = self.sigs[i]
+        sig = dict(zip(_unpack("I", ids), _unpack("H", tenths)))
+        norm2 = sum(map(mul, sig.values(), sig.values()))
+        return [j for j in sorted(found) if self._same_story(mine, sig, norm2, j)]
+
+    def _same_story(self, mine, sig, norm2, j) -> bool:
+        """Same recurring names (people, places, organisations) and similar vocabulary."""
+        theirs = self.names[j]
+        shared = len(mine.intersection(theirs))
+        if shared < self.opts["min_shared_names"] or shared * 2 < min(len(mine), len(theirs)):
+            return False
+        ids, tenths = self.sigs[j]
+        w = _unpack("H", tenths)
+        num = sum(map(mul, w, map(sig.get, _unpack("I", ids), repeat(0))))
+        den = math.sqrt(norm2 * sum(map(mul, w, w)))
+        return (num / den if den else 0.0) >= self.opts["min_story_similarity"]
 
 
 def _inside(a, b) -> bool:
     """Span a within span b (line, col, end_line, end_col)."""
     return (b[0], b[1]) <= (a[0], a[1]) and (a[2], a[3]) <= (b[2], b[3])
-
-
-def _cosine(a: dict, b: dict) -> float:
-    num = sum(x * b.get(k, 0.0) for k, x in a.items())
-    den = math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
-    return num / den if den else 0.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,6 +96,20 @@ def bag(text: str) -> dict[str, float]:
             stem, w = hit
             out[stem] = get(stem, 0.0) + w
     return out
+
+
+class _StemIds(dict):
+    """stem or name -> a stable 32-bit id (crc32 of its UTF-8): the same in every process, so
+    per-document summaries built by different workers compare. Bounded like the caches above."""
+
+    def __missing__(self, stem):
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        sid = self[stem] = zlib.crc32(stem.encode("utf-8"))
+        return sid
+
+
+stem_ids = _StemIds()
 
 
 _NAME_STRIP = "\"'“”‘’()[],;:!?."
