@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from ..finding import Fix
+from ..spelling import suggest
 from . import Option
 
 OPTIONS = {
@@ -75,12 +76,12 @@ def check(doc, rule):
     if not tokens:
         return
     unique = set(tokens)
-    # Set operations in C leave the few tokens that are neither words no document can make a
-    # slip nor settled by an earlier document; only those are looked at one by one.
+    # Set operations in C leave the few tokens that are neither common words nor settled by
+    # an earlier document; only those are looked at one by one.
     cleared = _cleared.setdefault((names, o["min_length"]), set())
     if len(cleared) > 500_000:
         cleared.clear()
-    fresh = unique - _quiet(vocab, lists, names)
+    fresh = unique - vocab.common
     fresh -= cleared
     suspects = []
     for t in fresh:
@@ -91,10 +92,8 @@ def check(doc, rule):
     markup = counts = None
     for token in sorted(suspects):
         word = _stem(token.replace("’", "'")) if "'" in token or "’" in token else token
-        if not word or _noisy(word) or (word != token and vocab.zipf(word) >= SAFE_ZIPF):
+        if not word or (word != token and vocab.zipf(word) >= SAFE_ZIPF):
             cleared.add(token)
-            continue
-        if settings is not None and (settings.accepts(token) or _is_rejected(settings, token)):
             continue
         suggestions = lists.get(word)
         if suggestions is None:
@@ -102,7 +101,12 @@ def check(doc, rule):
             if verdict is not None and not _is_typo(*verdict, in_doc=True):
                 cleared.add(token)  # no document can make it a slip
                 continue
-        if counts is None and _may_recur(doc.text, token, o["recurrence"]):
+        if _noisy(word):
+            cleared.add(token)
+            continue
+        if settings is not None and (settings.accepts(token) or _is_rejected(settings, token)):
+            continue
+        if counts is None and _may_recur(doc.text, unique, token, o["recurrence"]):
             counts = Counter(tokens)
         if counts is not None and _count(counts, token) >= o["recurrence"]:
             continue
@@ -140,36 +144,17 @@ def _settled(word: str, vocab):
     return None
 
 
-def _may_recur(text: str, word: str, times: int) -> bool:
-    """Could the word stand ``times`` times in the document? Counting the substring (in C)
-    answers no for most words, without counting every token."""
-    return text.count(word) + text.count(word.capitalize()) + text.count(word.upper()) >= times
+def _may_recur(text: str, unique: set, word: str, times: int) -> bool:
+    """Could the word stand ``times`` times in the document? A word seen in one form only
+    and found fewer times as a substring (counted in C) cannot: most words are settled so,
+    without counting every token."""
+    if word.capitalize() in unique or word.upper() in unique:
+        return True
+    return text.count(word) >= times
 
 
 def _count(counts: Counter, word: str) -> int:
     return counts[word] + counts[word.capitalize()] + counts[word.upper()]
-
-
-def _quiet(vocab, lists, names: tuple) -> frozenset:
-    """The words no document can make a finding, for these lists: the common words, and the
-    words in use whose commonest frequent neighbour is too rare to make them a slip (but
-    not the entries of the misspelling lists, which are reported whatever their frequency).
-    Built once per list choice (tens of milliseconds)."""
-    quiet = _quiet_words.get(names)
-    if quiet is None:
-        from ..spelling.suggest import MIN_COST, WEIGHT
-
-        words, zipfs, best = vocab.in_use()
-        # for each Zipf, the least neighbour Zipf that _settled would not call too rare
-        least = [next((b for b in range(256) if not b / 10 - WEIGHT * MIN_COST < _needed(z)), 256)
-                 for z in range(256)]
-        settled = {w for w, z, b in zip(words, zipfs, best) if b < least[z]}
-        lists.discard_from(settled)
-        quiet = _quiet_words[names] = frozenset(settled | vocab.common)
-    return quiet
-
-
-_quiet_words: dict = {}  # list names -> _quiet()
 
 
 def _used(unique: set, word: str) -> bool:
@@ -226,7 +211,7 @@ def _judge(word: str) -> tuple[int, list, bool]:
 
 
 def _judge_uncached(word: str) -> tuple[int, list, bool]:
-    from ..spelling import morphology, suggest, vocabulary
+    from ..spelling import morphology, vocabulary
 
     vocab = vocabulary.load()
     settled = _settled(word, vocab)
@@ -237,8 +222,15 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
     if z >= FREQUENT_JUDGED:
         return z, suggest.ranked(word, vocab, frequent=True, floor=floor), False
-    near = vocab.among(suggest.edits1(word))
-    scored = suggest.ranked(word, vocab, floor=floor, near=near)
+    # The readings of Zipf >= 2.5 first (an index lookup); the rarer ones (every edit tried,
+    # the slow part) only when they could decide: they score at most RARE_BEST, so they
+    # cannot change the first reading when a common one beats that, nor make a slip of a
+    # known word that needs more. (They could still have been offered in second place.)
+    near = suggest.common_neighbours(word, vocab) if len(word) >= 4 else None
+    scored = suggest.ranked(word, vocab, floor=floor, near=near) if near is not None else None
+    if near is None or ((not scored or scored[0][0] <= RARE_BEST) and (not z or _needed(z) <= RARE_BEST)):
+        near = vocab.among(suggest.edits1(word))
+        scored = suggest.ranked(word, vocab, floor=floor, near=near)
     derived = z == 0 and morphology.derivable(word, vocab.zipf)
     # Two-edit readings are sought only for words that are neither in the vocabulary nor
     # explained by word formation.
@@ -271,6 +263,8 @@ GAP_SLOPE = 0.75  # ... and more so the more common the word is
 MIN_SCORE = -2.0  # an unknown word: the least score a reading needs to call it a typo
 STRONG = 1.0  # a reading this good overrides a plausible derivation
 IN_DOC_BONUS = 1.0  # a reading the document uses elsewhere is likelier
+# the best score of a reading rarer than the two-edit index (Zipf < 2.5, cheapest slip)
+RARE_BEST = (suggest.DELETES_MIN_ZIPF - 1) / 10 - suggest.WEIGHT * suggest.MIN_COST
 
 
 def _restore(token: str, word: str, suggestions: list[str]) -> list[str]:

@@ -74,7 +74,21 @@ def check(doc, rule):
         if s < last:
             continue  # "The the the": one repeat, as one search would find it
         last = e
-        yield rule.finding(doc, s, e, fix=Fix(s, e, m.group(1)))
+        yield rule.finding(doc, s, e, fix=Fix(s, e, m.group(1)), message=_message(rule, m.group()))
+
+
+def _message(rule, match: str) -> str:
+    """The formatted message, cached per rule and repeat ("the the" comes back often)."""
+    key = (rule.message, match)
+    found = _messages.get(key)
+    if found is None:
+        if len(_messages) > 10_000:
+            _messages.clear()
+        found = _messages[key] = rule.format(match=match.strip())
+    return found
+
+
+_messages: dict = {}
 
 
 def _standalone(rx, text):

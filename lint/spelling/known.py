@@ -35,11 +35,6 @@ class Lists:
     def __init__(self, tables: list[Table]):
         self.tables = tables
 
-    def discard_from(self, words: set) -> None:
-        """Remove every misspelling the lists hold from ``words``."""
-        for table in self.tables:
-            words.difference_update(table.wrong)
-
     def get(self, word: str):
         for table in self.tables:
             found = table.get(word)

@@ -121,6 +121,42 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def common_neighbours(word: str, vocab) -> set[str]:
+    """The words of Zipf >= 2.5 exactly one edit away (what ``vocab.among(edits1(word))``
+    holds of them), found through the deletion index of those words instead of trying every
+    edit: an insertion's deletion is the word, a substitution or a swap shares a deletion with
+    it, and a deletion is looked up. Words of four letters or more (the index's)."""
+    get = vocab.deletes().get
+    shorter = [word[:i] + word[i + 1:] for i in range(len(word))]
+    found = set()
+    for k in [word] + shorter:
+        words = get(k)
+        if words is not None:
+            found.update(words.split())
+    found = {c for c in found if _one_edit(word, c)}
+    zipf = vocab.zipf
+    found.update(k for k in shorter if zipf(k) >= DELETES_MIN_ZIPF)
+    found.discard(word)
+    return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Is b one insertion, deletion, substitution or swap of neighbours away from a?"""
+    n, m = len(a), len(b)
+    if n == m:
+        diff = [i for i in range(n) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(n - m) != 1:
+        return False
+    if n < m:
+        a, b, n = b, a, m
+    i = 0
+    while i < n - 1 and a[i] == b[i]:
+        i += 1
+    return a[:i] + a[i + 1:] == b
+
+
 def frequent_neighbours(word: str, vocab) -> set[str]:
     """Words of Zipf >= 4 one edit away (symmetric deletion: one deletion on either side)."""
     get = vocab.frequent_deletes().get

@@ -16,7 +16,7 @@ import re
 from array import array
 from pathlib import Path
 
-FORMAT = 6
+FORMAT = 7
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 30
 NEIGHBOUR_MIN_ZIPF = 20  # words this common are judged against their frequent neighbours only
@@ -36,6 +36,7 @@ class Vocabulary:
         self.common = frozenset(common)
         self._deletes = None
         self._known = None
+        self._lookups = 0
         self._frequent = None
         self._best = None
 
@@ -48,29 +49,25 @@ class Vocabulary:
                 _build_deletes(self, FREQUENT_ZIPF, 1, True))))
         return self._frequent
 
-    def in_use(self) -> tuple[list[str], bytes, bytes]:
-        """The words of Zipf >= 2 (sorted), their Zipf x10, and for each the Zipf x10 of its
-        commonest neighbour of Zipf >= 3 one edit away (0 if none; what
-        ``suggest.frequent_neighbours`` finds). Most rare words are far from any word common
-        enough to make them a slip, which this settles without a search. Cached."""
-        if self._best is None:
-            words, zipfs, best = _cached("best", lambda: _build_best(self))
-            self._best = words.split("\n"), zipfs, best
-        return self._best
-
     def with_best_neighbour(self, word: str) -> tuple[int, int]:
-        """(Zipf x10 of the word, Zipf x10 of its commonest frequent neighbour) for the words
-        of Zipf >= 2; (0, 0) for the others."""
-        words, zipfs, best = self.in_use()
-        i = bisect.bisect_left(words, word)
-        if i < len(words) and words[i] == word:
-            return zipfs[i], best[i]
+        """(Zipf x10 of the word, Zipf x10 of its commonest neighbour of Zipf >= 3 one edit
+        away), the second precomputed for the words of Zipf >= 2 (0 for the others, and
+        (0, 0) for unknown words). Most rare words are far from any word common enough to
+        make them a slip, which this settles without a search."""
+        if self._best is None:
+            self._best = _cached("best", lambda: _build_best(self))
+        i = bisect.bisect_left(self.words, word)
+        if i < len(self.words) and self.words[i] == word:
+            return self.zipfs[i], self._best[i]
         return 0, 0
 
     def among(self, candidates: set) -> set:
-        """The candidates that are words (a set of every word is built on first use, in
-        about 20 ms)."""
+        """The candidates that are words. The first few calls look each one up; after that a
+        set of every word is built once (tens of milliseconds), which a corpus run repays."""
         if self._known is None:
+            self._lookups += 1
+            if self._lookups <= 30:
+                return {w for w in candidates if self.zipf(w)}
             self._known = set(self.words)
         return candidates & self._known
 
@@ -179,14 +176,15 @@ def _flatten(index: dict) -> tuple[str, str, bytes]:
     return "\n".join(keys), "".join(index[k] for k in keys), offsets.tobytes()
 
 
-def _build_best(vocab: Vocabulary) -> tuple[str, bytes, bytes]:
-    """``Vocabulary.in_use``: the words of Zipf >= 2 with their Zipf and the Zipf of their
-    commonest neighbour among the words of Zipf >= 3, found through the one-deletion index."""
+def _build_best(vocab: Vocabulary) -> bytes:
+    """``Vocabulary.with_best_neighbour``'s second value for every word: the Zipf of its
+    commonest neighbour among the words of Zipf >= 3, found through the one-deletion index
+    (what ``suggest.frequent_neighbours`` finds); 0 below Zipf 2."""
     frequent = vocab.frequent_deletes()
     index = {k: frequent.get(k) for k in frequent.keys}
     zipf = {w: z for w, z in zip(vocab.words, vocab.zipfs) if z >= FREQUENT_ZIPF}
-    words, zipfs, best = [], bytearray(), bytearray()
-    for w, z in zip(vocab.words, vocab.zipfs):
+    best = bytearray(len(vocab.words))
+    for i, (w, z) in enumerate(zip(vocab.words, vocab.zipfs)):
         if z < NEIGHBOUR_MIN_ZIPF:
             continue
         top = 0
@@ -196,10 +194,8 @@ def _build_best(vocab: Vocabulary) -> tuple[str, bytes, bytes]:
                 for c in found.split():
                     if c != w and zipf[c] > top:
                         top = zipf[c]
-        words.append(w)
-        zipfs.append(z)
-        best.append(top)
-    return "\n".join(words), bytes(zipfs), bytes(best)
+        best[i] = top
+    return bytes(best)
 
 
 def _build_deletes(vocab: Vocabulary, min_zipf: int, min_len: int, with_words: bool = False) -> dict:
