@@ -30,7 +30,7 @@ from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
 MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
 SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
 FILE_BATCH = 1 << 20  # bytes of small files per task
-MIN_SHARD = 256 << 10  # bytes: smaller corpus shards cost more to hand out than they save
+MIN_SHARD = 128 << 10  # bytes: smaller corpus shards cost more to hand out than they save
 # Workers are replaced after linting this many bytes each: rules keep per-word caches that grow
 # with a corpus's vocabulary, and a fresh fork (a quarter of a second to warm up) bounds them.
 RECYCLE = 256 << 20
@@ -152,10 +152,12 @@ class Runner:
         from .corpus import readers
 
         try:
-            # enough shards to keep every core busy to the end, none so small that overhead shows
+            # enough shards to keep every core busy to the end (shrinking towards it: guided
+            # self-scheduling), none so small that overhead shows
             size = os.path.getsize(path)
             target = max(MIN_SHARD, min(readers.TARGET, size // (self.jobs * 8) + 1))
-            yield from readers.plan(path, self.settings.text_field, self.settings.id_field, target)
+            share = self.jobs * 4 if self.jobs > 1 else 0
+            yield from readers.plan(path, self.settings.text_field, self.settings.id_field, target, share, MIN_SHARD)
         except (OSError, ValueError, ImportError) as e:
             yield Result(path, error=f"cannot read corpus: {e}")
 

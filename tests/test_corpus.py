@@ -91,6 +91,17 @@ def test_jsonl_byte_ranges_keep_line_numbers(tmp_path):
     assert [r.id for r in got] == [r["id"] for r in rows]
 
 
+def test_guided_jsonl_shards_shrink_towards_the_end(tmp_path):
+    rows = _records(200)
+    path = _write_jsonl(tmp_path / "c.jsonl", rows)
+    shards = list(readers.plan(path, target=10_000, share=4, least=300))
+    sizes = [s.end - s.start for s in shards]
+    assert sizes[0] > 2 * sizes[-2]  # big first, small last (the very last is what is left)
+    assert max(sizes) < 10_000 + 1000 and all(n >= 300 for n in sizes[:-1])
+    got = [r for s in shards for r in readers.read_shard(s)]
+    assert [r.line for r in got] == list(range(1, 201))
+
+
 def test_json_array_streams_across_small_blocks(tmp_path, monkeypatch):
     rows = _records(12)
     (tmp_path / "c.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")

@@ -48,13 +48,15 @@ class Records:
 
 # -- planning ---------------------------------------------------------------------------------
 
-def plan(path: str, text_field="text", id_field="id", target=TARGET):
-    """Yield the shards of one corpus file, in file order."""
+def plan(path: str, text_field="text", id_field="id", target=TARGET, share=0, least=0):
+    """Yield the shards of one corpus file, in file order, of about ``target`` bytes each. With
+    ``share`` (uncompressed JSONL), a shard is at most 1/share of what is left, and at least
+    ``least`` bytes: shards shrink towards the end of the file, so the workers finish together."""
     low = path.lower()
     if low.endswith(".parquet"):
         yield from _plan_parquet(path, target)
     elif low.endswith((".jsonl", ".ndjson")):
-        yield from _plan_jsonl(path, target)
+        yield from _plan_jsonl(path, target, share, least)
     else:
         batch, size = [], 0
         for rec in iter_records(path, text_field, id_field):
@@ -67,29 +69,31 @@ def plan(path: str, text_field="text", id_field="id", target=TARGET):
             yield Records(path, batch, size)
 
 
-def _plan_jsonl(path, target):
+def _plan_jsonl(path, target, share=0, least=0):
+    """Byte ranges of about ``want`` bytes each, cut after the first newline at or beyond it;
+    every byte is read once, to count the lines each range starts on."""
     with open(path, "rb") as fh:
-        start, line, pos = 0, 1, 0
-        lines_in_shard = 0
-        while True:
-            block = fh.read(target)
-            if not block:
-                break
-            cut = block.rfind(b"\n")
-            if cut < 0:  # a line longer than a block: keep reading until it ends
-                pos += len(block)
-                continue
-            end = pos + cut + 1
-            lines_in_shard += block.count(b"\n", 0, cut + 1)
-            fh.seek(end)
-            pos = end
-            if end - start >= target:
-                yield JsonlRange(path, start, end, line, end - start)
-                line += lines_in_shard
-                start, lines_in_shard = end, 0
         total = os.fstat(fh.fileno()).st_size
-        if total > start:
-            yield JsonlRange(path, start, total, line, total - start)
+        start, line = 0, 1
+        while start < total:
+            want = max(1, least, min(target, (total - start) // share)) if share else max(1, target)
+            end, lines = start, 0
+            while end < total:
+                block = fh.read(min(_BLOCK, want - (end - start)) if end - start < want else _BLOCK)
+                if not block:
+                    break
+                if end - start + len(block) >= want:  # past the size: stop at the next newline
+                    cut = block.find(b"\n", max(0, want - (end - start) - 1))
+                    if cut >= 0:
+                        block = block[:cut + 1]
+                        fh.seek(end + cut + 1)
+                        end += cut + 1
+                        lines += block.count(b"\n")
+                        break
+                end += len(block)
+                lines += block.count(b"\n")
+            yield JsonlRange(path, start, end, line, end - start)
+            start, line = end, line + lines
 
 
 def _plan_parquet(path, target):
