@@ -30,7 +30,6 @@ Options
 from __future__ import annotations
 
 import re
-from collections import Counter
 from ..finding import Fix
 from ..spelling import suggest
 from . import Option
@@ -89,7 +88,7 @@ def check(doc, rule):
             suspects.append(t)
         else:
             cleared.add(t)  # names, acronyms, sentence starts, short words: never judged
-    markup = counts = None
+    markup = None
     for token in sorted(suspects):
         word = _stem(token.replace("’", "'")) if "'" in token or "’" in token else token
         if not word or (word != token and vocab.zipf(word) >= SAFE_ZIPF):
@@ -106,9 +105,7 @@ def check(doc, rule):
             continue
         if settings is not None and (settings.accepts(token) or _is_rejected(settings, token)):
             continue
-        if counts is None and _may_recur(doc.text, unique, token, o["recurrence"]):
-            counts = Counter(tokens)
-        if counts is not None and _count(counts, token) >= o["recurrence"]:
+        if _recurs(doc.text, tokens, unique, token, o["recurrence"]):
             continue
         if markup is None:
             markup = _MARKUP.search(doc.text) is not None
@@ -144,17 +141,14 @@ def _settled(word: str, vocab):
     return None
 
 
-def _may_recur(text: str, unique: set, word: str, times: int) -> bool:
-    """Could the word stand ``times`` times in the document? A word seen in one form only
-    and found fewer times as a substring (counted in C) cannot: most words are settled so,
-    without counting every token."""
-    if word.capitalize() in unique or word.upper() in unique:
-        return True
-    return text.count(word) >= times
-
-
-def _count(counts: Counter, word: str) -> int:
-    return counts[word] + counts[word.capitalize()] + counts[word.upper()]
+def _recurs(text: str, tokens: list, unique: set, word: str, times: int) -> bool:
+    """Does the word stand ``times`` times in the document, as it is, capitalised or in
+    capitals? Only forms that occur are counted (in C); a word seen in one form and found
+    fewer times as a substring (most words) needs no count at all."""
+    forms = [f for f in (word, word.capitalize(), word.upper()) if f in unique]
+    if len(forms) == 1 and text.count(word) < times:
+        return False
+    return sum(map(tokens.count, forms)) >= times
 
 
 def _used(unique: set, word: str) -> bool:
