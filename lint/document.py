@@ -229,15 +229,31 @@ class Document:
     def line_word_counts(self) -> list[int]:
         return [len(t.split()) if t.count(" ") < 200 else 10**6 for t in self.line_texts]
 
+    def word_count(self, i: int) -> int:
+        """``line_word_counts[i]``, without counting every line."""
+        counts = self.__dict__.get("line_word_counts")
+        if counts is not None:
+            return counts[i]
+        t = self.line_texts[i]
+        return len(t.split()) if t.count(" ") < 200 else 10**6
+
+    @cached_property
+    def _line_spaces(self) -> list[int]:
+        return list(map(str.count, self.line_texts, repeat(" ")))
+
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
-        """The lines of at most ``max_words`` words, joined by newlines, with each one's line
-        index and start offset in the joined text: rules about short lines search this one
-        string instead of looping over every line. Cached per word tier."""
+        """The lines of at most ``max_words`` words (and at most four spaces a word), joined
+        by newlines, with each one's line index and start offset in the joined text: rules
+        about short lines search this one string instead of looping over every line. Cached
+        per word tier. Only lines with few spaces are split into words (the cheap test first)."""
         tier = next((t for t in (4, 8, 16, 32, 64, 128) if max_words <= t), 10**6)
         cache = self.__dict__.setdefault("_short_lines", {})
         if tier not in cache:
-            idx = [i for i, n in enumerate(self.line_word_counts) if 0 < n <= tier]  # blank lines say nothing
-            texts = [self.line_texts[i] for i in idx]
+            limit, texts = 4 * tier, self.line_texts
+            few = [i for i, n in enumerate(self._line_spaces) if n <= limit]
+            # blank lines say nothing
+            idx = [i for i in few if 0 < len(texts[i].split()) <= tier]
+            texts = [texts[i] for i in idx]
             starts, pos = [], 0
             for t in texts:
                 starts.append(pos)

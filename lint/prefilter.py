@@ -30,7 +30,8 @@ _MAX_LEN = 40
 # Characters that the regex engine's case-insensitive matching equates with an ASCII letter
 # while str.lower() does not map them to it (Turkish dotted/dotless i, long s): a text holding
 # one is not pre-filtered (tests/test_prefilter.py checks this list against the engine).
-FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_FOLD_UNSAFE_CHARS = "\u0130\u0131\u017f"
+FOLD_UNSAFE = re.compile(f"[{_FOLD_UNSAFE_CHARS}]")
 
 
 class _Info:
@@ -259,13 +260,69 @@ def folded(doc) -> str | None:
         low = d.get("_lower")
         if low is None:
             low = d["_lower"] = text.lower()
-        ok = text.isascii() or (len(low) == len(text) and not FOLD_UNSAFE.search(text))
+        ok = text.isascii() or (len(low) == len(text) and not any(c in text for c in _FOLD_UNSAFE_CHARS))
         d["_folded"] = low if ok else None
     return d["_folded"]
 
 
-def any_in(literals, text: str) -> bool:
-    for lit in literals:
-        if lit in text:
-            return True
-    return False
+# -- one scan for many literals --------------------------------------------------------------
+# Python tests one literal per scan of the text; rules need hundreds. With the optional
+# ``ahocorasick_rs`` package (an Aho-Corasick automaton in Rust) one scan of the lower-cased
+# text finds them all; without it, callers fall back to testing a few literals with ``in``.
+try:
+    import ahocorasick_rs as _ac
+except ImportError:  # pragma: no cover - depends on the environment
+    _ac = None
+
+MANY_AT_ONCE = _ac is not None
+
+
+class _Registry:
+    """Every literal some rule asked about, and the automaton that finds them all."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.version = 0
+        self._scan = None
+
+    def register(self, literals) -> tuple[int, ...]:
+        out = []
+        for lit in literals:
+            if lit not in self.ids:
+                self.ids[lit] = len(self.ids)
+                self.version += 1
+                self._scan = None
+            out.append(self.ids[lit])
+        return tuple(sorted(set(out)))
+
+    def scan(self, text: str) -> dict[int, list[int]]:
+        """Literal id -> start offsets of its occurrences in ``text`` (overlaps included)."""
+        if self._scan is None:
+            automaton = _ac.AhoCorasick(list(self.ids), implementation=_ac.Implementation.DFA)
+            self._scan = automaton.find_matches_as_indexes
+        found: dict[int, list[int]] = {}
+        for i, start, _ in self._scan(text, overlapping=True):
+            hits = found.get(i)
+            if hits is None:
+                found[i] = [start]
+            else:
+                hits.append(start)
+        return found
+
+
+_REGISTRY = _Registry()
+
+
+def register(literals) -> tuple[int, ...] | None:
+    """Ids to look ``literals`` up with `occurrences`; None without the scanning package."""
+    return _REGISTRY.register(literals) if MANY_AT_ONCE else None
+
+
+def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:
+    """Where every registered literal occurs in ``text`` (a lower-cased view of ``doc`` named
+    ``key``): scanned once per document and view, again only if rules registered more since."""
+    cache = doc.__dict__.setdefault("_literal_hits", {})
+    got = cache.get(key)
+    if got is None or got[0] != _REGISTRY.version:
+        got = cache[key] = (_REGISTRY.version, _REGISTRY.scan(text))
+    return got[1]

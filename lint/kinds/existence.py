@@ -29,7 +29,7 @@ import bisect
 import re
 
 from ..finding import Fix
-from ..prefilter import folded, required_literals
+from ..prefilter import folded, occurrences, register, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -64,20 +64,17 @@ def prepare(rule):
         for p in parts:
             re.compile(p, flags)  # raises, naming the bad pattern
         raise
-    required = _worth_testing(required_literals(body, flags), rule)
+    literals = required_literals(body, flags)
+    required = tuple(sorted(literals)) if literals else None
+    # with the one-scan search, literals of one or two letters ("by", "ap") would be found
+    # everywhere and only cost time
+    required_ids = register(required) if required and min(map(len, required)) >= 3 else None
+    prefilter_ids = register(o["prefilter"]) if o["prefilter"] else None
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
     unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
-    return re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix), required
-
-
-def _worth_testing(literals, rule):
-    """The required literals when testing them (one C-speed scan each) is cheaper than what it
-    saves: a search of the whole text pays for several, one of the short lines for few."""
-    if not literals:
-        return None
-    short = rule.scope == "line" and 0 < rule.options["max_words"] <= 32
-    return tuple(sorted(literals)) if len(literals) <= (2 if short else 8) else None
+    return (re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix), required, required_ids,
+            prefilter_ids)
 
 
 def fix_of(spec):
@@ -99,10 +96,10 @@ def units(doc, scope):
 
 
 def check(doc, rule):
-    rx, unless, fix, required = rule.compiled
+    rx, unless, fix, required, required_ids = rule.compiled[:5]
     max_words = rule.options["max_words"]
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
-    if required is not None and _lacks(doc, required, whole, rule.scope):
+    if required is not None and _lacks(doc, rule, required, required_ids, whole):
         return
     first_only = whole or rule.scope in ("line", "sentence")
     for unit in _candidates(doc, rule, rx, whole):
@@ -130,14 +127,14 @@ def _candidates(doc, rule, rx, whole):
     finds the lines that can match; only those are searched again one by one."""
     if rule.scope != "line":
         return units(doc, rule.scope)
-    lines = doc.lines
+    line = doc.line  # spans only for the candidates
     hit = set()
     max_words = rule.options["max_words"]
     if rule.options["prefilter"]:
-        found = _lines_with(doc, rule.options["prefilter"])
+        found = _lines_with(doc, rule.options["prefilter"], rule.compiled[5])
         if found is not None:
-            return [lines[i] for i in sorted(found)
-                    if not max_words or doc.line_word_counts[i] <= 4 * max_words]
+            return [line(i) for i in sorted(found)
+                    if not max_words or doc.word_count(i) <= 4 * max_words]
     if max_words:
         text, index, starts = doc.short_lines(max_words)
         for m in rx.finditer(text):
@@ -149,36 +146,56 @@ def _candidates(doc, rule, rx, whole):
             first, last = doc.position(m.start())[0], doc.position(max(m.start(), m.end() - 1))[0]
             hit.update(range(first - 1, last))
     if whole and "](" in doc.text:  # "[Read more](url)" is judged by its link text
-        hit.update(i for i, ln in enumerate(lines) if "](" in ln.text
-                   and (not max_words or doc.line_word_counts[i] <= 4 * max_words))
-    return [lines[i] for i in sorted(hit)]
+        hit.update(i for i, t in enumerate(doc.line_texts) if "](" in t
+                   and (not max_words or doc.word_count(i) <= 4 * max_words))
+    return [line(i) for i in sorted(hit)]
 
 
-def _lacks(doc, literals, whole, scope):
+def _lacks(doc, rule, literals, ids, whole):
     """True when the text holds none of the literals one of which every match needs, so the
-    rule cannot fire (see lint.prefilter). With ``whole``, units are searched with their links
-    replaced by the link text: that text is tested too (lines and paragraphs hold whole links;
-    a sentence may cut one, so sentences are not pre-tested then)."""
+    rule cannot fire (see lint.prefilter). Without the one-scan search, only a few literals
+    are tested (one scan each): a search of the whole text pays for several, one of the
+    short lines for few. With ``whole``, units are searched with their links replaced by the
+    link text: that text is tested too (lines and paragraphs hold whole links; a sentence may
+    cut one, so sentences are not pre-tested then)."""
     low = folded(doc)
-    if low is None or any(lit in low for lit in literals):
+    if low is None:
+        return False
+    if ids is None:
+        short = rule.scope == "line" and 0 < rule.options["max_words"] <= 32
+        if len(literals) > (2 if short else 8):
+            return False
+    if _holds(doc, low, "lower", literals, ids):
         return False
     if whole and "](" in doc.text:
-        if scope == "sentence":
+        if rule.scope == "sentence":
             return False
         hay = doc.__dict__.get("_delinked_folded")
         if hay is None:
             hay = doc.__dict__["_delinked_folded"] = _LINK.sub(r"\1", low)
-        return not any(lit in hay for lit in literals)
+        return not _holds(doc, hay, "delinked", literals, ids)
     return True
 
 
-def _lines_with(doc, literals):
+def _holds(doc, text, key, literals, ids):
+    if ids is not None:
+        return not occurrences(doc, text, key).keys().isdisjoint(ids)
+    return any(lit in text for lit in literals)
+
+
+def _lines_with(doc, literals, ids=None):
     """Indices of the lines holding any of the lower-case literals; None when lower-casing
     changes the text's length (offsets would not line up), so the caller searches it all."""
     low = _lower(doc)
     if len(low) != len(doc.text):
         return None
     found = set()
+    if ids is not None:  # one scan for all of them
+        hits, starts = occurrences(doc, low, "lower"), doc.line_starts
+        for i in ids:
+            for p in hits.get(i, ()):
+                found.add(bisect.bisect_right(starts, p) - 1)
+        return found
     for lit in literals:
         i = low.find(lit)
         while i != -1:
