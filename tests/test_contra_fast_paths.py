@@ -91,3 +91,12 @@ def test_dateline_weekdays_and_future_words_match_the_plain_patterns():
         low = folded(text)
         assert _spans(dateline._weekday_refs(text, low, start)) == _spans(dateline._WEEKDAY.finditer(text, start))
         assert _spans(dateline._futures(text, low, start)) == _spans(dateline._FUTURE.finditer(text, start))
+
+
+def test_lead_weekdays_match_the_plain_pattern():
+    from lint.kinds import cross_report_dates as crd
+
+    text = "Next  Tuesday, last\nFriday and until SUNDAY; Super Tuesday, since Monday's; Sundays; fromMonday " * 3
+    for start, end in ((0, len(text)), (5, 90)):
+        got = crd._weekdays(text, folded(text), start, end)
+        assert _spans(got) == _spans(crd._WEEKDAY.finditer(text, start, end))

@@ -66,13 +66,14 @@ def finditer_at(rx, text, literals, start=0, low=None, finder=None):
     yield from matches_at(rx, text, spots, start)
 
 
-def matches_at(rx, text, spots, start=0):
-    """The matches of ``rx.finditer(text, start)`` when every one begins at one of ``spots``."""
+def matches_at(rx, text, spots, start=0, end=None):
+    """The matches of ``rx.finditer(text, start, end)`` when every one begins at one of ``spots``."""
     last = start
+    end = len(text) if end is None else end
     for i in sorted(spots):
         if i < last:
             continue  # inside the previous match, as finditer would skip it
-        m = rx.match(text, i)
+        m = rx.match(text, i, end)
         if m and m.end() > i:
             last = m.end()
             yield m

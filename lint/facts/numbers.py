@@ -79,60 +79,70 @@ def find_quantities(text: str, small_words=False, low=False):
     """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
     are left out; small number words ("two") only with ``small_words``. ``low``: ``folded(text)``
     when the caller has it."""
+    if low is False:
+        low = folded(text)
     matches = _figures(text)
     # "half a million", "two million": read around the scale word
-    for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=folded(text) if low is False else low):
+    words = []
+    for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=low):
         w = _WORDS.search(text, max(0, sw.start() - 24), sw.end() + 12)
-        if w and (not matches or matches[-1] is not w) and w.start() <= sw.start():
-            matches.append(w)
+        if w and w.start() <= sw.start():
+            words.append(w)
     if small_words:
-        matches += _SMALL.finditer(text)
-    matches.sort(key=lambda m: (m.start(), -m.end()))
+        words += _SMALL.finditer(text)
+    if words:  # the figures alone are in order and apart already
+        matches += words
+        matches.sort(key=lambda m: (m.start(), -m.end()))
     out, last_end = [], -1
     for m in matches:
-        if m.start() < last_end:
+        s = m.start()
+        if s < last_end:
             continue  # "two" inside "two million"
-        last_end = m.end()
-        groups = m.groupdict()
-        raw = groups.get("num")
+        e = last_end = m.end()
+        groups = m.re.groupindex
+        raw = m["num"] if "num" in groups else None
         if raw and _is_not_a_quantity(text, m, raw):
             continue  # before the qualifier is looked for: most figures that drop out are years
-        qm = _qualifier(text, m.start())
+        qm = _qualifier(text, s, low)
         q = qm["q"].lower() if qm else ""
-        start = qm.start() if qm else m.start()
-        cur = groups.get("cur") or (qm["cur"] if qm else None)
+        start = qm.start() if qm else s
         if raw:
-            value = float(raw.replace(",", "")) * _SCALES.get((m["scale"] or "").lower(), 1)
-        elif groups.get("half"):
-            value = 0.5 * _SCALES[m["half"].split()[-1].lower()]
-        elif groups.get("word"):
-            base = 1 if m["word"].lower() == "a" else word_number(m["word"])
-            if base is None:
-                continue
-            value = base * _SCALES[m["wscale"].lower()]
+            cur = m["cur"] or (qm["cur"] if qm else None)
+            scale = m["scale"]
+            value = float(raw.replace(",", "")) * (_SCALES.get(scale.lower(), 1) if scale else 1)
         else:
-            value = word_number(m["small"])
-            if value is None or value < 2:
-                continue
+            cur = qm["cur"] if qm else None
+            if "half" in groups and m["half"]:
+                value = 0.5 * _SCALES[m["half"].split()[-1].lower()]
+            elif "word" in groups:
+                base = 1 if m["word"].lower() == "a" else word_number(m["word"])
+                if base is None:
+                    continue
+                value = base * _SCALES[m["wscale"].lower()]
+            else:
+                value = word_number(m["small"])
+                if value is None or value < 2:
+                    continue
         lo, hi = _QUALIFIERS.get(q, (0.97, 1.03))
         unit = "%" if m["pct"] else (cur or "")
-        out.append(Quantity(start, m.end(), value, value * lo, value * hi, unit, q, text[start:m.end()]))
+        out.append(Quantity(start, e, value, value * lo, value * hi, unit, q, text[start:e]))
     return out
 
 
-def _qualifier(text, start):
+def _qualifier(text, start, low=None):
     """``_QUALIFIER`` in the 24 characters before ``start``; the regex runs only when they end
-    in a qualifier's last word, blanks and currency signs (a substring test, case-blind)."""
-    window = text[max(0, start - 24):start]
-    k = len(window)
-    while k and (window[k - 1].isspace() or window[k - 1] in "$£€"):
-        k -= 1
-    if k == len(window):
+    in a qualifier's last word, blanks and currency signs (a substring test, case-blind, in
+    ``low``, ``folded(text)``, when given)."""
+    first = max(0, start - 24)
+    j = start
+    while j > first and (text[j - 1].isspace() or text[j - 1] in "$£€"):
+        j -= 1
+    if j == start:
         return None
-    low = folded(window[max(0, k - 13):k])  # "approximately" is the longest last word
-    if low is not None and not low.endswith(_QUALIFIER_ENDS):
+    tail = low[max(first, j - 13):j] if low else folded(text[max(first, j - 13):j])  # "approximately" is the longest
+    if tail is not None and not tail.endswith(_QUALIFIER_ENDS):
         return None
-    return _QUALIFIER.search(text, max(0, start - 24), start)
+    return _QUALIFIER.search(text, first, start)
 
 
 _YEAR = lazy_re(r"(?:1[89]|20)\d\d")
@@ -143,10 +153,10 @@ _RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$
 
 
 def _is_not_a_quantity(text, m, raw):
+    if len(raw) == 4 and _YEAR.fullmatch(raw) and not m["scale"] and not m["cur"] and not m["pct"]:
+        return True  # a year
     s, e = m.start("num"), m.end("num")
     before, after = text[max(0, s - 2):s], text[e:e + 2]
-    if _YEAR.fullmatch(raw) and not m["scale"] and not m["cur"] and not m["pct"]:
-        return True  # a year
     if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
         return True  # times, dates, ids, versions, dimensions (1920×1080)
     if (s == 0 or text[s - 1] == "\n") and re.match(r"[.)]? [A-Z]", text[e:e + 3]):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..facts import folded_of, lazy_re
+from ..facts import folded_of, lazy_re, matches_at
 from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
@@ -76,7 +76,7 @@ def _lead_date(doc, head):
             continue
         seen += 1
         refs = [(d.start, d.end, d) for d in find_dates(doc.text, para_start, para_end, folded_of(doc))]
-        refs += [(m.start(), m.end(), m) for m in _WEEKDAY.finditer(doc.text, para_start, para_end)
+        refs += [(m.start(), m.end(), m) for m in _weekdays(doc.text, folded_of(doc), para_start, para_end)
                  if not any(s <= m.start() < e for s, e, _ in refs)]  # "Tuesday, January 7": the date
         for start, end, ref in sorted(refs, key=lambda r: r[0]):
             if isinstance(ref, re.Match):
@@ -86,6 +86,32 @@ def _lead_date(doc, head):
             day = _resolve(ref, today)
             return (day, start, end) if day else None
     return None
+
+
+_QUALIFIERS = ("next last this coming following past previous every each until till by from since").split()
+_WEEKDAY_STEMS = tuple(w[:-3] for w in WEEKDAYS)
+
+
+def _weekdays(text, low, start, end):
+    """``_WEEKDAY.finditer(text, start, end)``: tried only at each weekday (found by its "day")
+    and at a qualifier word before it."""
+    if low is None:
+        yield from _WEEKDAY.finditer(text, start, end)
+        return
+    spots = []
+    i = low.find("day", start, end)
+    while i >= 0:
+        for stem in _WEEKDAY_STEMS:
+            if low.endswith(stem, start, i):
+                w = i - len(stem)
+                spots.append(w)
+                k = w
+                while k > start and low[k - 1].isspace():
+                    k -= 1
+                if k < w:
+                    spots += [k - len(q) for q in _QUALIFIERS if low.endswith(q, start, k)]
+        i = low.find("day", i + 1, end)
+    yield from matches_at(_WEEKDAY, text, spots, start, end)
 
 
 def _lines(text):

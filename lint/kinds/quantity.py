@@ -185,6 +185,8 @@ def _toll_class(text, q, low=None):
     """"dead" or "injured" when the words right after ("25 people died") or just before ("killed
     25", "a death toll of 25") the number say so. ``low``: ``folded(text)``, to skip the regex
     where no toll word can be."""
+    if low is not None and not _TOLL_STEM.search(low, max(0, q.start - 25), q.end + 45):
+        return None  # no toll word on either side
     for window in ((q.end, q.end + 45), (max(0, q.start - 25), q.start)):
         if low is not None and not _TOLL_STEM.search(low, *window):
             continue
