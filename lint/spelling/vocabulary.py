@@ -66,7 +66,7 @@ class Vocabulary:
         set of every word is built once (tens of milliseconds), which a corpus run repays."""
         if self._known is None:
             self._lookups += 1
-            if self._lookups <= 30:
+            if self._lookups <= 8:
                 return {w for w in candidates if self.zipf(w)}
             self._known = set(self.words)
         return candidates & self._known
