@@ -25,9 +25,10 @@ from .existence import delete_lines
 OPTIONS = {"headings": Option(list, [], required=True), "max_lines": Option(int, 30)}
 SCOPES = ("document",)
 
-# "## Heading", or a line that is nothing but bold text (a heading the page styled by hand)
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+([^\n]+?)[ \t#]*$"
-                      r"|^[ \t]*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)[ \t]*:?[ \t]*$", re.MULTILINE)
+# "## Heading", or a line that is nothing but bold text (a heading the page styled by hand); led
+# by its newline, not by "^": a search for a literal first character is several times faster
+_HEADING = re.compile(r"\n(?: {0,3}(#{1,6})[ \t]+([^\n]+?)[ \t#]*"
+                      r"|[ \t]*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)[ \t]*:?[ \t]*)(?=\n|\Z)")
 _MARKS = re.compile(r"\]\([^)\n]*\)|[*_`\[\]]")
 _BOLD_LEVEL = 7
 
@@ -40,19 +41,22 @@ def prepare(rule):
 
 def check(doc, rule):
     names = rule.compiled
-    heads = [(m.start(), len(m.group(1)) if m.group(1) else _BOLD_LEVEL, m.group(2) or m.group(3))
-             for m in _HEADING.finditer(doc.text)]
+    text = doc.text
+    nl = text.find("\n")
+    first = _HEADING.match("\n" + (text[:nl] if nl >= 0 else text))  # no newline before the first line
+    found = ([(0, first)] if first else []) + [(m.start() + 1, m) for m in _HEADING.finditer(text)]
+    heads = [(s, len(m.group(1)) if m.group(1) else _BOLD_LEVEL, m.group(2) or m.group(3)) for s, m in found]
     reported = -1  # end of the last section reported: headings inside it are its own
-    for k, (start, level, text) in enumerate(heads):
-        if start < reported or not names.fullmatch(_MARKS.sub("", text).strip(" :.-–—\t")):
+    for k, (start, level, title) in enumerate(heads):
+        if start < reported or not names.fullmatch(_MARKS.sub("", title).strip(" :.-–—\t")):
             continue
         end = next((s for s, lv, _ in heads[k + 1:] if lv <= level or (level == _BOLD_LEVEL and lv < level)),
                    len(doc.text))
         end = len(doc.text[:end].rstrip())
-        first, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
-        if last - first + 1 > rule.options["max_lines"]:
+        top, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
+        if last - top + 1 > rule.options["max_lines"]:
             continue
         reported = end
         start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
-                           lines=last - first + 1, match=text.strip()[:60])
+                           lines=last - top + 1, match=title.strip()[:60])

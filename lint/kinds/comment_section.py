@@ -18,6 +18,7 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import Option
@@ -45,14 +46,17 @@ _CUES = ("comment", "repl", "thought", "discussion", "conversation", "respons")
 
 
 def check(doc, rule):
-    low = doc.text.lower()
-    if not any(c in low for c in _CUES):  # no thread can open without one of these words
-        return
-    need = rule.options["min_replies"]
-    for m in _OPENER.finditer(doc.text):
+    text = doc.text
+    low = text.lower()
+    need, gap = rule.options["min_replies"], rule.options["max_gap"]
+    for line in _cue_lines(low, doc.line_starts):
+        s = doc.line_starts[line]
+        m = _OPENER.match(text, s, _line_end(text, s))
+        if not m:
+            continue
         replies = 0
-        for r in _REPLY.finditer(doc.text, m.end()):
-            if not replies and doc.position(r.start())[0] - doc.position(m.end())[0] > rule.options["max_gap"]:
+        for r in _REPLY.finditer(text, m.end()):
+            if not replies and doc.position(r.start())[0] - (line + 1) > gap:
                 break
             replies += 1
             if replies >= need:
@@ -60,8 +64,26 @@ def check(doc, rule):
         if replies < need:
             continue
         start = m.start() + len(m.group()) - len(m.group().lstrip())
-        end = len(doc.text.rstrip())
-        lines = doc.position(end - 1)[0] - doc.position(start)[0] + 1
+        end = len(text.rstrip())
+        lines = doc.position(end - 1)[0] - line
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
                            lines=lines, match=m.group().strip()[:60])
         return
+
+
+def _cue_lines(low, starts):
+    """Indices of the lines holding a cue word, in order: only they can open a thread (finding
+    literals is much faster than trying an anchored pattern at every position)."""
+    found = set()
+    for cue in _CUES:
+        i = low.find(cue)
+        while i != -1:
+            line = bisect.bisect_right(starts, i) - 1
+            found.add(line)
+            i = low.find(cue, starts[line + 1]) if line + 1 < len(starts) else -1
+    return sorted(found)
+
+
+def _line_end(text, s):
+    e = text.find("\n", s)
+    return len(text) if e == -1 else e
