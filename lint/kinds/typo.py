@@ -30,6 +30,7 @@ Options
 from __future__ import annotations
 
 import re
+import sys
 from ..finding import Fix
 from ..spelling import suggest
 from . import Option
@@ -128,17 +129,54 @@ def check(doc, rule):
 
 
 def _settled(word: str, vocab):
-    """The verdict when one lookup gives it, else None: common words, and the words in use
-    (Zipf >= 2) whose commonest frequent neighbour is too rare to make them a slip (most)."""
-    from ..spelling.suggest import MIN_COST, WEIGHT
-
-    z, best = vocab.with_best_neighbour(word)
-    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and best / 10 - WEIGHT * MIN_COST < _needed(z)):
+    """The verdict when lookups give it, else None: common words, and the words in use
+    (Zipf >= 2) that no frequent neighbour can make a slip (all but a few thousand)."""
+    z = vocab.zipf(word)
+    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and word not in _slip_capable(vocab)):
         if len(_judged) > 200_000:
             _judged.clear()
         verdict = _judged[word] = (z, [], False)
         return verdict
     return None
+
+
+def _slip_capable(vocab) -> frozenset:
+    """The words of Zipf 2 to 3.6 that a document can make a slip (a frequent neighbour
+    scores enough, with the in-document bonus): judged once for the whole vocabulary and
+    cached beside it (a second or so, again whenever the slip model or these thresholds
+    change), so the other words in use need no search at all."""
+    global _capable
+    if _capable is None:
+        import hashlib
+        from pathlib import Path
+
+        from ..spelling import vocabulary
+
+        # the verdicts follow from this module's, the slip model's and the vocabulary's code
+        code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], suggest, vocabulary))
+        words = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
+                                  version=hashlib.md5(code).hexdigest()[:10])
+        _capable = frozenset(words.split("\n"))
+    return _capable
+
+
+_capable = None
+
+
+def _build_capable(vocab) -> str:
+    from ..spelling.suggest import MIN_COST, WEIGHT
+
+    out = []
+    for word, z in zip(vocab.words, vocab.zipfs):
+        if not FREQUENT_JUDGED <= z < SAFE_ZIPF:
+            continue
+        best = vocab.with_best_neighbour(word)[1]
+        if best / 10 - WEIGHT * MIN_COST < _needed(z):
+            continue  # not even the commonest neighbour, at the cheapest slip, could do it
+        scored = suggest.ranked(word, vocab, frequent=True, floor=_needed(z))
+        if _is_typo(z, scored, False, in_doc=True):
+            out.append(word)
+    return "\n".join(out)
 
 
 def _recurs(text: str, tokens: list, unique: set, word: str, times: int) -> bool:

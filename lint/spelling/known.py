@@ -21,8 +21,13 @@ class Table:
     def __init__(self, wrong: str = "", right: str = ""):
         self.wrong = wrong.split("\n") if wrong else []
         self.right = right.split("\n") if right else []
+        self._listed = None
 
     def get(self, word: str):
+        if self._listed is None:  # most words are not listed: a set says so fastest
+            self._listed = frozenset(self.wrong)
+        if word not in self._listed:
+            return None
         i = bisect.bisect_left(self.wrong, word)
         if i < len(self.wrong) and self.wrong[i] == word:
             return self.right[i].split(",")

@@ -120,6 +120,11 @@ def cache_dir() -> Path:
     return Path(base) / "seedlint"
 
 
+def source() -> Path:
+    """wordfreq's data file: caches derived from it are rebuilt when it changes."""
+    return _source()
+
+
 def _source() -> Path:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.origin:
@@ -131,11 +136,13 @@ def _cached(name, build):
     return cached(name, _source(), build)
 
 
-def cached(name: str, source: Path, build):
+def cached(name: str, source: Path, build, version: str = ""):
     """``build()``'s result, kept in the cache folder as long as ``source`` is unchanged (so
-    an upgrade of the package holding the data rebuilds it)."""
+    an upgrade of the package holding the data rebuilds it) and ``version`` too (what else
+    the result depends on, such as the code that computes it)."""
     st = source.stat()
-    path = cache_dir() / f"{name}-{FORMAT}-{st.st_size}-{int(st.st_mtime)}.bin"
+    tag = f"{FORMAT}{'.' + version if version else ''}"
+    path = cache_dir() / f"{name}-{tag}-{st.st_size}-{int(st.st_mtime)}.bin"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -147,7 +154,7 @@ def cached(name: str, source: Path, build):
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
         for stale in path.parent.glob(f"{name}-*.bin"):  # earlier formats only: two installs
-            if not stale.name.startswith(f"{name}-{FORMAT}-"):  # may share the folder
+            if not stale.name.startswith(f"{name}-{tag}-"):  # may share the folder
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, only slower
