@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 
 from . import Option
 
@@ -39,6 +40,7 @@ OPTIONS = {
     "min_sentences": Option(int, 8, doc="documents with fewer judged sentences are left alone"),
 }
 
+_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s")  # every sentence end inside a paragraph matches
 _JUDGED_MASS = 8.0  # sentences lighter than this do not count towards the document's usual range
 
 
@@ -72,14 +74,22 @@ def sentence_bag(doc, span) -> tuple[dict, float]:
 
 
 def sentences_in(doc, p) -> list:
-    """The document's sentence spans inside paragraph unit ``p`` (`Document.sentences`)."""
-    sents = doc.sentences
-    starts = doc.__dict__.get("_sentence_starts")
-    if starts is None:
-        starts = doc._sentence_starts = [s.start for s in sents]
-    lo = bisect.bisect_left(starts, p.start)
-    hi = bisect.bisect_left(starts, p.end, lo)
-    return sents[lo:hi]
+    """Sentence spans of paragraph unit ``p``: `Document.sentences` when another rule has
+    already split the document, else this paragraph alone is split (cached on the document)."""
+    from ..document import Span, split_sentences
+
+    if "sentences" in doc.__dict__:  # the document's own split, already paid for
+        sents = doc.sentences
+        starts = doc.__dict__.get("_sentence_starts")
+        if starts is None:
+            starts = doc._sentence_starts = [x.start for x in sents]
+        lo = bisect.bisect_left(starts, p.start)
+        return sents[lo:bisect.bisect_left(starts, p.end, lo)]
+    cache = doc.__dict__.setdefault("_paragraph_sentences", {})
+    spans = cache.get(p.start)
+    if spans is None:
+        spans = cache[p.start] = [Span(p.start + a, p.start + b, p.text[a:b]) for a, b in split_sentences(p.text)]
+    return spans
 
 
 def _overlap(a: dict, b: dict) -> float:
@@ -88,32 +98,32 @@ def _overlap(a: dict, b: dict) -> float:
     return sum(x for k, x in a.items() if k in b)
 
 
-def _novel_weight_by_sentence(p, spans: list[tuple[int, int]]) -> list[float]:
-    """Upper bound of each sentence's novel weight: every word the paragraph alone uses
-    (``p.foreign``) is credited, with its whole weight, to the sentence where it first occurs.
-    Found with ``str.find``, without tokenising the paragraph again."""
+def _novel_positions(p) -> tuple[list[tuple[int, float]], float]:
+    """Where the words that paragraph unit ``p`` alone uses (``p.foreign``) first occur in
+    it, with their whole weight, found with ``str.find`` instead of tokenising again; and the
+    weight of those not found (credited everywhere, so that sums stay upper bounds)."""
     low = p.text.lower()
-    starts = [s for s, _ in spans]
-    out = [0.0] * len(spans)
-    unplaced = 0.0
+    apostrophe = "’" if "’" in low else "'"
+    found, unplaced = [], 0.0
     for k in p.foreign:
         # the stem as written: plural folding turned "-ies" into "-y", apostrophes are straight
-        key = (k[:-1] if k.endswith("y") else k).replace("'", "’" if "’" in low else "'")
+        key = (k[:-1] if k.endswith("y") else k).replace("'", apostrophe)
         i = low.find(key)
         while i > 0 and low[i - 1].isalpha():  # a word start, not the inside of a longer word
             i = low.find(key, i + 1)
         if i >= 0:
-            out[bisect.bisect_right(starts, i) - 1] += p.bag[k]
+            found.append((i, p.bag[k]))
         else:
-            unplaced += p.bag[k]  # not found: credited to every sentence (stays an upper bound)
-    return [x + unplaced for x in out]
+            unplaced += p.bag[k]
+    return found, unplaced
 
 
 def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
     """(cos, novelty, sentence span, its bag) of every mid-paragraph sentence past the word
-    tests. A candidate's novel words are novel for its paragraph too, so only paragraphs with
-    enough novel weight, and within them only the middle sentences that may carry it (and
-    their neighbours), are tokenised: most documents tokenise no sentence here."""
+    tests. A candidate's novel words are novel for its paragraph too and lie between its
+    first and last sentence end, so only paragraphs with that much novel weight there are
+    split, and only their middle sentences that may carry it (and their neighbours) are
+    tokenised: most documents tokenise no sentence here."""
     from ..topic.cohesion import profile
 
     prof = profile(doc)
@@ -125,10 +135,20 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
     for p in prof.paragraphs:
         if p.novelty * p.mass < need or p.mass < opts["min_mass"]:
             continue
+        ends = [m.span() for m in _BOUNDARY.finditer(p.text)]  # every sentence end matches
+        if len(ends) < 2:
+            continue
+        found, unplaced = _novel_positions(p)
+        lo, hi = ends[0][0], ends[-1][1]
+        if unplaced + sum(w for i, w in found if lo <= i < hi) < need:
+            continue
         sents = sentences_in(doc, p)
         if len(sents) < 3:
             continue
-        novel = _novel_weight_by_sentence(p, [(s.start - p.start, s.end - p.start) for s in sents])
+        starts = [x.start - p.start for x in sents]
+        novel = [unplaced] * len(sents)
+        for i, w in found:
+            novel[bisect.bisect_right(starts, i) - 1] += w
         for j in range(1, len(sents) - 1):
             if novel[j] < need:
                 continue
@@ -146,18 +166,22 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
     return out
 
 
-def usual_range(doc) -> tuple[float, float, int]:
+def usual_range(doc, sample: int = 40) -> tuple[float, float, int]:
     """(lower quartile, upper quartile, count) of the similarity of the document's sentences
-    with the rest of it; only computed for documents that have a candidate."""
+    with the rest of it, from the sentences of about ``sample`` evenly spaced paragraphs;
+    only computed for documents that have a candidate."""
     from ..topic.cohesion import profile
 
-    total = profile(doc).total
+    prof = profile(doc)
+    total = prof.total
     tn2 = sum(x * x for x in total.values())
     cosines = []
-    for s in doc.sentences:
-        b, mass = sentence_bag(doc, s)
-        if mass >= _JUDGED_MASS:
-            cosines.append(_score(b, mass, total, tn2)[0])
+    paras = prof.paragraphs
+    for p in paras[:: max(1, len(paras) // sample)]:
+        for s in sentences_in(doc, p):
+            b, mass = sentence_bag(doc, s)
+            if mass >= _JUDGED_MASS:
+                cosines.append(_score(b, mass, total, tn2)[0])
     if not cosines:
         return 0.0, 0.0, 0
     cosines.sort()
