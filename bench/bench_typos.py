@@ -25,6 +25,7 @@ import json
 import os
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,7 +141,12 @@ def main():
         for name, r in rows.items():
             print(f"{name:<20}{r['recall']:>8.3f}{r['non_word_recall']:>10.3f}{r['real_word_recall']:>11.3f}"
                   f"{r['precision']:>11.3f}{r['fp_per_10k_words_controls']:>8.2f}")
-    sp = speed(as_folder(args.speed_on) if args.speed_on else args.suite / "controls")
+    folder = as_folder(args.speed_on) if args.speed_on else args.suite / "controls"
+    try:
+        sp = speed(folder)
+    finally:
+        if args.speed_on and folder != args.speed_on:
+            shutil.rmtree(folder)  # the texts written out for codespell
     print(json.dumps(sp, indent=1))
     (args.out / "summary.json").write_text(json.dumps({"quality": rows, "speed": sp}, indent=1) + "\n")
 
