@@ -100,3 +100,14 @@ def test_lead_weekdays_match_the_plain_pattern():
     for start, end in ((0, len(text)), (5, 90)):
         got = crd._weekdays(text, folded(text), start, end)
         assert _spans(got) == _spans(crd._WEEKDAY.finditer(text, start, end))
+
+
+def test_title_spots_and_has_match_agree_with_the_plain_patterns():
+    from lint.facts import has_match, matches_at
+    from lint.kinds import honorific, years
+
+    text = "Mr Putin, Mrs. May, Ms Ardern, Mx Lee, Dr. No, DrX, MrX, M, Mr"
+    assert _spans(matches_at(honorific._TITLED, text, honorific._title_spots(text))) == _spans(
+        honorific._TITLED.finditer(text))
+    for t in ("since 1990 and in 2015", "in 20 years; since20", "Xsince 1990", ""):
+        assert has_match(years._SINCE_OR_IN, t, years._SINCE_OR_IN_STARTS) == bool(years._SINCE_OR_IN.search(t))

@@ -66,6 +66,23 @@ def finditer_at(rx, text, literals, start=0, low=None, finder=None):
     yield from matches_at(rx, text, spots, start)
 
 
+def has_match(rx, text, literals, start=0, low=None) -> bool:
+    """``next(finditer_at(rx, text, literals, start, low), None) is not None``, stopping at the
+    first place that matches (any match proves there is one)."""
+    if rx.flags & 2 and low is None:  # re.I
+        return rx.search(text, start) is not None
+    hay = text if low is None else low
+    find, match = hay.find, rx.match
+    for lit in literals:
+        i = find(lit, start)
+        while i >= 0:
+            m = match(text, i)
+            if m and m.end() > i:
+                return True
+            i = find(lit, i + 1)
+    return False
+
+
 def matches_at(rx, text, spots, start=0, end=None):
     """The matches of ``rx.finditer(text, start, end)`` when every one begins at one of ``spots``."""
     last = start

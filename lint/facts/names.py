@@ -100,6 +100,8 @@ def strip_accents(s: str) -> str:
 def skeleton(s: str) -> str:
     """What spelling variants of a name share: no case, accents or separators, doubled
     consonants single, y as i ("Dmitry"/"Dmitri", "al-Assad"/"Al Assad", "Erdogan"/"Erdoğan")."""
+    if s.isalpha() and s.isascii():  # one plain word: no accents or separators to take out
+        return s if _NUMERAL.fullmatch(s) else _DOUBLED.sub(r"\1", s.lower().replace("y", "i"))
     out = []
     for tok in _SEPARATORS.split(strip_accents(s)):
         if _NUMERAL.fullmatch(tok):

@@ -77,6 +77,8 @@ def _surname_first(doc, rule):
     if not people:
         return  # every slip names someone the text introduces in full
     body = _body_start(doc)
+    if not any(text.find(name, body, start + len(name)) >= 0 for name, (start, _) in people.items()):
+        return  # nobody's surname stands before their full name: no slip to look for
     for v in finditer_at(_SPEECH_RX, text, _SPEECH_WORDS + ["according to"], start=body):
         m = _BEFORE.search(text, max(body, v.start() - 30), v.start()) or _AFTER.match(text, v.end())
         if not m:

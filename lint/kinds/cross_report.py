@@ -24,7 +24,7 @@ from ..facts.names import names_of
 from ..finding import Finding
 from . import Option
 from .quantity import _mentions
-from ..facts import finditer_at, lazy_re
+from ..facts import has_match, lazy_re
 
 OPTIONS = {
     "max_days": Option(int, 10, doc="datelines further apart are different stories"),
@@ -59,7 +59,7 @@ def summarize(doc, rule):
         line, col = doc.position(s)
         words = q.words[0].lower() + q.words[1:] if q.words[1:2].islower() else q.words
         figures.append((m.key[1], q.value, words, line, col, col + (e - s), doc.text[s:e]))
-    if not figures or next(finditer_at(_TOLL_WORD, doc.text, _TOLL_WORDS), None) is None:
+    if not figures or not has_match(_TOLL_WORD, doc.text, _TOLL_WORDS):
         return None  # nothing to compare: no names are read
     names = main_names(doc, rule.options["top_names"])
     head = dateline(doc)

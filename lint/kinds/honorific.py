@@ -11,7 +11,7 @@ import re
 
 from ..facts.report import related
 from . import Option
-from ..facts import finditer_at, lazy_re
+from ..facts import lazy_re, matches_at
 
 OPTIONS = {"min_bare": Option(int, 3)}
 SCOPES = ()
@@ -19,12 +19,23 @@ SCOPES = ()
 _TITLED = lazy_re(r"\b(?P<title>Mr|Mrs|Ms|Dr|Mx)\.?\s+(?P<name>[A-Z][\w'’-]+)")
 
 
+def _title_spots(text):
+    """Where a title can begin: an "M" before "r", "s" or "x" (Mr, Mrs, Ms, Mx: one search for
+    all four), and "Dr"."""
+    spots = []
+    for lead, seconds in (("M", "rsx"), ("Dr", "")):
+        i = text.find(lead)
+        while i >= 0:
+            if not seconds or (i + 1 < len(text) and text[i + 1] in seconds):
+                spots.append(i)
+            i = text.find(lead, i + 1)
+    return spots
+
+
 def check(doc, rule):
     text = doc.text
-    if "M" not in text and "Dr" not in text:
-        return
     uses = {}
-    for m in finditer_at(_TITLED, text, ("Mr", "Ms", "Dr", "Mx")):  # "Mrs" begins with "Mr"
+    for m in matches_at(_TITLED, text, _title_spots(text)):
         uses.setdefault(m["name"], []).append(m)
     for name, ms in uses.items():
         if len(ms) != 1:

@@ -21,7 +21,7 @@ from ..facts.dates import dates_of, reference_year
 from ..facts.report import pair
 from ..facts.words import NUMBER_WORD, content_key, overlap, word_number
 from . import Option
-from ..facts import finditer_at, folded_of, lazy_re
+from ..facts import folded_of, has_match, lazy_re
 from ..facts.spans import spans_of
 
 OPTIONS = {"tolerance": Option(int, 1), "min_shared": Option(int, 2)}
@@ -67,7 +67,7 @@ def _mentions(doc, rx, value, clues):
 
 def check(doc, rule):
     text = doc.text
-    if "year" not in text or next(finditer_at(_SINCE_OR_IN, text, _SINCE_OR_IN_STARTS), None) is None:
+    if "year" not in text or not has_match(_SINCE_OR_IN, text, _SINCE_OR_IN_STARTS):
         return
     year = None
     tol, need = rule.options["tolerance"], rule.options["min_shared"]
