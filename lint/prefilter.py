@@ -48,8 +48,24 @@ _UNKNOWN = _Info()
 _EMPTY = _Info(frozenset({""}))
 
 
+_COMMON_CHARS = frozenset(" \n\t.,;:!?'\"()-/&*_#|")
+
+
+def rarity(lit: str) -> int:
+    """A rough guess of how rare a literal is in prose: its length, at most 8; a literal of
+    one or two characters one of which is not a letter, digit or common punctuation ("<",
+    "©", "](") counts as 4."""
+    if len(lit) <= 2 and any(not c.isalnum() and c not in _COMMON_CHARS for c in lit):
+        return 4
+    return min(len(lit), 8)
+
+
 def _score(lits):
-    """Higher is more selective: the shortest literal matters, then how many there are."""
+    """Higher is more selective: the least rare literal matters, then how many there are
+    (each costs a scan) or, when one scan finds them all, how rare they are on average."""
+    if MANY_AT_ONCE:
+        rare = [rarity(lit) for lit in lits]
+        return (min(rare), sum(rare) / len(rare), min(map(len, lits)))
     return (min(map(len, lits)), -len(lits))
 
 

@@ -29,7 +29,7 @@ import bisect
 import re
 
 from ..finding import Fix
-from ..prefilter import folded, occurrences, register, required_literals
+from ..prefilter import folded, occurrences, rarity, register, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -66,9 +66,9 @@ def prepare(rule):
         raise
     literals = required_literals(body, flags)
     required = tuple(sorted(literals)) if literals else None
-    # with the one-scan search, literals of one or two letters ("by", "ap") would be found
-    # everywhere and only cost time
-    required_ids = register(required) if required and min(map(len, required)) >= 3 else None
+    # with the one-scan search, literals such as "by", "ap" or "-" would be found everywhere
+    # and only cost time
+    required_ids = register(required) if required and min(map(rarity, required)) >= 3 else None
     prefilter_ids = register(o["prefilter"]) if o["prefilter"] else None
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
@@ -123,18 +123,24 @@ def check(doc, rule):
 
 
 def _candidates(doc, rule, rx, whole):
-    """The units worth searching. For lines, one search over the whole text (fast, in C)
-    finds the lines that can match; only those are searched again one by one."""
+    """The units worth searching. For lines: those holding one of the literals every match
+    needs (found by one scan, or a few C-speed searches), else the lines one search over the
+    whole text (fast, in C) finds; only those are searched again one by one."""
     if rule.scope != "line":
         return units(doc, rule.scope)
     line = doc.line  # spans only for the candidates
     hit = set()
     max_words = rule.options["max_words"]
+    needed = _lines_with_required(doc, rule, whole)
     if rule.options["prefilter"]:
         found = _lines_with(doc, rule.options["prefilter"], rule.compiled[5])
         if found is not None:
+            if needed is not None:  # a line must hold both kinds of literal
+                found &= needed
             return [line(i) for i in sorted(found)
                     if not max_words or doc.word_count(i) <= 4 * max_words]
+    if needed is not None:
+        return [line(i) for i in sorted(needed) if not max_words or doc.word_count(i) <= 4 * max_words]
     if max_words:
         text, index, starts = doc.short_lines(max_words)
         for m in rx.finditer(text):
@@ -202,6 +208,33 @@ def _lines_with(doc, literals, ids=None):
             line = doc.position(i)[0] - 1
             found.add(line)
             i = low.find(lit, doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(low))
+    return found
+
+
+def _lines_with_required(doc, rule, whole):
+    """The lines holding one of the rule's required literals (with ``whole``, also every line
+    with a link, searched with its link text), or None when that is not cheap to know: the
+    one-scan search is missing and the rule needs many literals."""
+    low = folded(doc)
+    required, ids = rule.compiled[3:5]
+    if low is None or required is None:
+        return None
+    starts = doc.line_starts
+    if ids is not None:
+        hits = occurrences(doc, low, "lower")
+        found = {bisect.bisect_right(starts, p) - 1 for i in ids for p in hits.get(i, ())}
+    elif len(required) <= 8:
+        found = set()
+        for lit in required:
+            i = low.find(lit)
+            while i != -1:
+                line = bisect.bisect_right(starts, i) - 1
+                found.add(line)
+                i = low.find(lit, starts[line + 1] if line + 1 < len(starts) else len(low))
+    else:
+        return None
+    if whole and "](" in doc.text:
+        found.update(i for i, t in enumerate(doc.line_texts) if "](" in t)
     return found
 
 
