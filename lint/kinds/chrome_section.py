@@ -13,6 +13,10 @@ Options
 - ``headings``: regular expressions, matched case-insensitively against the whole heading text.
 - ``max_lines`` (default 30): a longer section is left alone - a heading that opens half the
   document is more likely the article's own (a guide to sharing, a post about tags).
+- ``body``: ``section`` (default) reports the heading and its whole section; ``links`` only the
+  heading and the run of link lines right under it (lines of three words or fewer may sit
+  between them), and only when there is at least one - for headings such as "Related
+  articles" that a page also puts above a block of its own text.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import re
 from . import Option
 from .existence import delete_lines
 
-OPTIONS = {"headings": Option(list, [], required=True), "max_lines": Option(int, 30)}
+OPTIONS = {"headings": Option(list, [], required=True), "max_lines": Option(int, 30),
+           "body": Option(str, "section", choices=("section", "links"))}
 SCOPES = ("document",)
 
 # "## Heading", or a line that is nothing but bold text (a heading the page styled by hand); led
@@ -31,6 +36,8 @@ _HEADING = re.compile(r"\n(?: {0,3}(#{1,6})[ \t]+([^\n]+?)[ \t#]*"
                       r"|[ \t]*(?:\*\*|__)([^*_\n]{2,80})(?:\*\*|__)[ \t]*:?[ \t]*)(?=\n|\Z)")
 _MARKS = re.compile(r"\]\([^)\n]*\)|[*_`\[\]]")
 _BOLD_LEVEL = 7
+_LINK = re.compile(r"!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([^)\n]*\)")
+_WORD = re.compile(r"\w+")
 
 
 def prepare(rule):
@@ -52,6 +59,10 @@ def check(doc, rule):
             continue
         end = next((s for s, lv, _ in heads[k + 1:] if lv <= level or (level == _BOLD_LEVEL and lv < level)),
                    len(doc.text))
+        if rule.options["body"] == "links":
+            end = _link_run_end(doc, start, next((s for s, _, _ in heads[k + 1:]), len(text)))
+            if end is None:
+                continue
         end = len(doc.text[:end].rstrip())
         top, last = doc.position(start)[0], doc.position(max(start, end - 1))[0]
         if last - top + 1 > rule.options["max_lines"]:
@@ -60,3 +71,24 @@ def check(doc, rule):
         start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
                            lines=last - top + 1, match=title.strip()[:60])
+
+
+def _link_run_end(doc, start, limit):
+    """End of the run of link lines under the heading at ``start`` (before ``limit``, the next
+    heading), or None when no link line follows it."""
+    text, end, links = doc.text, None, 0
+    line = doc.position(start)[0]  # the heading's line number = index of the line after it
+    for span in doc.lines[line:]:
+        if span.start >= limit:
+            break
+        t = span.text
+        if not t.strip():
+            continue
+        shown = _LINK.sub(lambda m: m.group(1), t)
+        linked = sum(len(m.group(1)) for m in _LINK.finditer(t)) if "](" in t else 0
+        if linked and linked >= 0.5 * len(shown.strip(" \t*_#>|-•·")):
+            links += 1
+        elif len(_WORD.findall(shown)) > 3:
+            break
+        end = span.end
+    return end if links else None
