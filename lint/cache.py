@@ -5,8 +5,11 @@ to its findings, notices and corpus summaries. Entries live in one pickle per *f
 seedlint's version, the selected rules' YAML, the settings and the size and mtime of every
 module and data file of the package, so editing a rule, a setting or the code starts afresh.
 Re-running on an unchanged folder reads and hashes each file and looks it up: no parsing.
+The corpus pass is cached too, per rule, keyed by a hash of every summary it reads (in order),
+so an unchanged folder does not pay for cross-document rules either.
 
-Only plain files are cached; stdin and corpus files are always linted.
+Only plain files are cached; stdin and corpus files are always linted. Findings are stored as
+plain tuples, not objects: unpickling ten thousand files' findings is most of a cached run.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
+from .finding import Finding, Fix
 
 MAX_ENTRIES = 200_000  # beyond this, only the entries of the latest run are kept
 
@@ -51,6 +55,7 @@ class Cache:
         self.entries: dict = {}
         self.used: set = set()
         self.hits = self.misses = 0
+        self.dirty = False
         gc.disable()  # unpickling many small objects: the collector would triple the time
         try:
             with open(self.file, "rb") as fh:
@@ -74,21 +79,31 @@ class Cache:
             return None
         self.hits += 1
         self.used.add(key)
-        result = entry
-        if result.path != name:
-            result = dataclasses.replace(
-                result, path=name, findings=[dataclasses.replace(f, path=name) for f in result.findings],
-                notices=[n.replace(result.path, name, 1) for n in result.notices])
-        return result
+        return _unpack(entry, name)
 
     def put(self, key, result):
         if result.error is None:  # read errors are about the moment, not the content
-            self.entries[key] = result
+            self.entries[key] = _pack(result)
             self.used.add(key)
+            self.dirty = True
+
+    def get_corpus(self, rule_id, digest):
+        """The corpus pass's findings for one rule over summaries with this digest, or None."""
+        entry = self.entries.get(("corpus", rule_id, digest))
+        if entry is not None:
+            self.used.add(("corpus", rule_id, digest))
+            return [_finding(row) for row in entry]
+        return None
+
+    def put_corpus(self, rule_id, digest, findings):
+        self.entries[("corpus", rule_id, digest)] = [_row(f) for f in findings]
+        self.used.add(("corpus", rule_id, digest))
+        self.dirty = True
 
     def save(self):
-        if not self.misses:
+        if not self.dirty:
             return  # nothing new
+        self.dirty = False
         entries = self.entries if len(self.entries) <= MAX_ENTRIES else {k: self.entries[k] for k in self.used}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -101,3 +116,41 @@ class Cache:
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only tree just runs uncached
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+_FIX = _FIELDS.index("fix")
+
+
+def _row(f) -> tuple:
+    row = [getattr(f, n) for n in _FIELDS]
+    if f.fix is not None:
+        row[_FIX] = (f.fix.start, f.fix.end, f.fix.replacement, f.fix.safe)
+    return tuple(row)
+
+
+def _finding(row) -> Finding:
+    f = Finding(*row)
+    if f.fix is not None:
+        f.fix = Fix(*f.fix)
+    return f
+
+
+def _pack(result) -> tuple:
+    return (type(result).__name__, result.path, [_row(f) for f in result.findings], result.notices,
+            result.summaries, getattr(result, "size", 0))
+
+
+def _unpack(entry, name):
+    from .engine import Result
+    from .runner import RecordResult
+
+    kind, path, rows, notices, summaries, size = entry
+    findings = [_finding(row) for row in rows]
+    if path != name:
+        for f in findings:
+            f.path = name
+        notices = [n.replace(path, name, 1) for n in notices]
+    if kind == "Result":
+        return Result(name, findings=findings, notices=list(notices), summaries=summaries)
+    return RecordResult(name, findings=findings, notices=list(notices), summaries=summaries, size=size)

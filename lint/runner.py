@@ -26,6 +26,7 @@ from . import sources
 from .corpus import is_corpus
 from .corpus.spill import SummaryStore
 from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
+from .finding import Finding
 
 MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
 SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
@@ -112,10 +113,21 @@ class Runner:
             if bad > MAX_BAD_RECORDS:
                 print(f"seedlint: {path}: {bad - MAX_BAD_RECORDS} more records could not be linted "
                       f"({bad} in all)", file=sys.stderr)
+        found = []
         try:
-            found = corpus_pass(self.summaries, self.rules) if corpus_rules(self.rules) else []
+            for rule in corpus_rules(self.rules):  # one at a time: each has its own cache entry
+                digest = self.summaries[rule.id].digest() if rule.id in self.summaries else ""
+                hit = self.cache.get_corpus(rule.id, digest) if self.cache is not None else None
+                if hit is None:
+                    hit = corpus_pass(self.summaries, [rule])
+                    if self.cache is not None:
+                        self.cache.put_corpus(rule.id, digest, hit)
+                found += hit
         finally:
             self.summaries.close()
+        found.sort(key=Finding.sort_key)
+        if self.cache is not None:
+            self.cache.save()
         if self.annotator is not None:
             self.annotator.close(found)
         return found

@@ -236,6 +236,26 @@ def test_cache_renames_findings_of_identical_content(tmp_path, artefact_rules):
     assert found == [dict(f, path=str(tmp_path / "b.txt")) for f in first]
 
 
+def test_cache_keeps_the_corpus_pass_until_a_summary_changes(tmp_path, artefact_rules, corpus_rule, monkeypatch):
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(ARTICLE if i < 3 else CLEAN, encoding="utf-8")
+    rules = artefact_rules + [corpus_rule]
+    calls = []
+    real = corpus_kind.check_corpus
+    monkeypatch.setattr(corpus_kind, "check_corpus", lambda items, rule: calls.append(1) or real(items, rule))
+
+    def run():
+        return _run([str(tmp_path)], rules, cache=Cache(str(tmp_path / "cache"), rules, Settings()))[2]
+
+    first = run()
+    assert calls == [1] and len([f for f in first if f["rule"] == "X901"]) == 3  # 0-2 share a first line
+    assert run() == first and calls == [1]  # nothing changed: the pass is not run again
+    (tmp_path / "2.txt").write_text(CLEAN, encoding="utf-8")
+    changed = run()
+    assert calls == [1, 1]
+    assert len([f for f in changed if f["rule"] == "X901"]) == 4  # now 2.txt shares 3.txt's too
+
+
 # -- annotated output -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".parquet"])

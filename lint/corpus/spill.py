@@ -9,6 +9,7 @@ reads the items back in input order, streaming, or one by one by index.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sys
@@ -27,12 +28,18 @@ class Summaries(Sequence):
         self._file = tempfile.TemporaryFile(dir=folder, prefix="seedlint-summaries-")
         self._offsets = array("Q")
         self._end = 0
+        self._hash = hashlib.blake2b(digest_size=20)
 
     def add(self, path, record, blob: bytes):
         frame = pickle.dumps((path, record, blob), pickle.HIGHEST_PROTOCOL)
         self._offsets.append(self._end)
         self._file.write(frame)
         self._end += len(frame)
+        self._hash.update(frame)
+
+    def digest(self) -> str:
+        """A hash of every item in order: equal digests, equal corpus-pass input."""
+        return self._hash.hexdigest()
 
     def __len__(self):
         return len(self._offsets)
