@@ -77,8 +77,8 @@ def _surname_first(doc, rule):
     if not people:
         return  # every slip names someone the text introduces in full
     body = _body_start(doc)
-    if not any(text.find(name, body, start + len(name)) >= 0 for name, (start, _) in people.items()):
-        return  # nobody's surname stands before their full name: no slip to look for
+    if not any(_cited_bare_before(text, name, body, start) for name, (start, _) in people.items()):
+        return  # nobody is cited by surname before their full name: the scan below would find nothing
     for v in finditer_at(_SPEECH_RX, text, _SPEECH_WORDS + ["according to"], start=body):
         m = _BEFORE.search(text, max(body, v.start() - 30), v.start()) or _AFTER.match(text, v.end())
         if not m:
@@ -93,6 +93,27 @@ def _surname_first(doc, rule):
         yield from pair(doc, rule, (s, s + len(name)), full, f'"{name}"', f'"{text[full[0]:full[1]]}"',
                         both=False, name=name, line=line)
         people[name] = (-1, -1)  # once per person
+
+
+def _cited_bare_before(text, name, body, full_start):
+    """Whether ``name`` stands as a whole word, one blank away from a speech verb ("Peskov
+    said", "said Peskov"), between ``body`` and ``full_start``: a cheap test that every slip
+    the speech-verb scan can report passes."""
+    n = len(name)
+    i = text.find(name, body, full_start + n)
+    while i >= 0:
+        if not _WORD_GOES_ON.match(text, i + n) and (
+                text.startswith(" ", i + n) and text.startswith(_SPEECH_STARTS, i + n + 1)
+                or i and text[i - 1] == " " and text.endswith(_SPEECH_STARTS, 0, i - 1)):
+            return True
+        i = text.find(name, i + 1, full_start + n)
+    return False
+
+
+_SPEECH_STARTS = tuple(_SPEECH_WORDS) + ("according to",)
+
+
+_WORD_GOES_ON = lazy_re(r"[\w'’-]")
 
 
 def _pronoun_opening(doc, rule):
