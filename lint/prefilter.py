@@ -15,7 +15,12 @@ parts are treated alike (a case-sensitive match is also a match after lower-casi
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
 import re
+import sys
+import tempfile
 
 try:
     from re import _parser as sre_parse  # Python >= 3.11
@@ -159,13 +164,22 @@ def _seq(sub):
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case strings of which every match of ``pattern`` contains one; None if unknown."""
+    """Lower-case strings of which every match of ``pattern`` contains one; None if unknown.
+    Remembered across runs (see `_memo`): parsing every rule's patterns again would cost
+    start-up time."""
+    got = _memo().get(f"L{int(MANY_AT_ONCE)}:{flags}:{pattern}", _MISSING)
+    if got is _MISSING:
+        got = _remember(f"L{int(MANY_AT_ONCE)}:{flags}:{pattern}", _derive_literals(pattern, flags))
+    return None if got is None else frozenset(got)
+
+
+def _derive_literals(pattern, flags):
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
     req = _as_req(_seq(parsed))
-    return None if req is None else _minimal(req)
+    return None if req is None else sorted(_minimal(req))
 
 
 def _minimal(literals):
@@ -182,6 +196,12 @@ def first_char_class(pattern: str, flags: int = 0) -> str | None:
     with, or None when that is not a small known set (``\\w``, a negated class, a pattern that
     can match the empty string, case-insensitive letters). If the class finds nothing in a
     text, neither can the pattern: one fast scan instead of one search per pattern."""
+    key = f"F:{flags}:{pattern}"
+    got = _memo().get(key, _MISSING)
+    return _remember(key, _derive_first(pattern, flags)) if got is _MISSING else got
+
+
+def _derive_first(pattern, flags):
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
@@ -279,6 +299,62 @@ def folded(doc) -> str | None:
         ok = text.isascii() or (len(low) == len(text) and not any(c in text for c in _FOLD_UNSAFE_CHARS))
         d["_folded"] = low if ok else None
     return d["_folded"]
+
+
+# -- remembered across runs ------------------------------------------------------------------
+_MISSING = object()
+_MEMO: dict | None = None
+_MEMO_NEW: dict = {}
+
+
+def _memo_path() -> str:
+    """A JSON file beside the other caches, named after this module's version (its size and
+    time) and Python's, so that a change to either starts afresh."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    st = os.stat(__file__)
+    tag = f"{st.st_size}-{int(st.st_mtime)}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return os.path.join(base, "seedlint", f"prefilter-{tag}.json")
+
+
+def _memo() -> dict:
+    global _MEMO
+    if _MEMO is None:
+        try:
+            with open(_memo_path(), encoding="utf-8") as fh:
+                _MEMO = json.load(fh)
+        except (OSError, ValueError):
+            _MEMO = {}
+        if not isinstance(_MEMO, dict):
+            _MEMO = {}
+    return _MEMO
+
+
+def _remember(key, value):
+    if not _MEMO_NEW:
+        atexit.register(_save_memo)
+    _MEMO_NEW[key] = _memo()[key] = value
+    return value
+
+
+def _save_memo():
+    """Merge what this run derived into the file (write to a temporary file, then rename:
+    parallel runs never leave half a file)."""
+    path = _memo_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                merged = json.load(fh)
+            merged = merged if isinstance(merged, dict) else {}
+        except (OSError, ValueError):
+            merged = {}
+        merged.update(_MEMO_NEW)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".prefilter-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(merged, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: derive again next time
 
 
 # -- one scan for many literals --------------------------------------------------------------

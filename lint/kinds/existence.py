@@ -58,12 +58,6 @@ def prepare(rule):
     parts += [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
     flags = re.IGNORECASE if o["ignorecase"] else 0
     body = "|".join(parts)
-    try:
-        re.compile(body, flags)
-    except re.error:
-        for p in parts:
-            re.compile(p, flags)  # raises, naming the bad pattern
-        raise
     literals = required_literals(body, flags)
     required = tuple(sorted(literals)) if literals else None
     # with the one-scan search, literals such as "by", "ap" or "-" would be found everywhere
@@ -72,9 +66,14 @@ def prepare(rule):
     prefilter_ids = register(o["prefilter"]) if o["prefilter"] else None
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
+    try:  # one compile (start-up time); on an error, find the pattern to blame
+        rx = re.compile(body, flags | re.MULTILINE)
+    except re.error:
+        for p in parts:
+            re.compile(p, flags)  # raises, naming the bad pattern
+        raise
     unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
-    return (re.compile(body, flags | re.MULTILINE), unless, fix_of(rule.fix), required, required_ids,
-            prefilter_ids)
+    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids
 
 
 def fix_of(spec):
