@@ -32,9 +32,9 @@ MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
 SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting workers
 FILE_BATCH = 1 << 20  # bytes of small files per task
 MIN_SHARD = 128 << 10  # bytes: smaller corpus shards cost more to hand out than they save
-# Workers are replaced after linting this many bytes each: rules keep per-word caches that grow
-# with a corpus's vocabulary, and a fresh fork (a quarter of a second to warm up) bounds them.
-RECYCLE = 256 << 20
+# Workers are replaced after linting about this many bytes each: rules keep per-word caches that
+# grow with a corpus's vocabulary, and a fresh fork (a second or two to warm up) bounds them.
+RECYCLE = 64 << 20
 
 
 @dataclass
@@ -205,7 +205,6 @@ class Runner:
 
     def _pool(self, tasks):
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
 
         global _STATE
         _STATE = (self.rules, self.settings, self.keep_original)
@@ -213,28 +212,23 @@ class Runner:
         # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
         method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
         spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
+        from .corpus.readers import TARGET
 
-        def new_pool():
-            return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
-                                       initargs=(spec,))
-
-        pool, given = new_pool(), 0
+        # each worker is replaced on its own after about RECYCLE bytes: no pause for the others
+        pool = mp.get_context(method).Pool(self.jobs, initializer=_init, initargs=(spec,),
+                                           maxtasksperchild=max(4, RECYCLE // TARGET))
         window = deque()
         try:
             for t in tasks:
-                if given >= RECYCLE * self.jobs and not _ready(t):
-                    while window:  # drain, so old and new workers never run (and hold memory) together
-                        yield from self._done(*_take(window))
-                    pool.shutdown()
-                    pool, given = new_pool(), 0
-                window.append((t, None if _ready(t) else pool.submit(_run_task, t)))
-                given += getattr(t, "size", 0)
+                window.append((t, None if _ready(t) else pool.apply_async(_run_task, (t,))))
                 while len(window) > 2 * self.jobs:
                     yield from self._done(*_take(window))
             while window:
                 yield from self._done(*_take(window))
+            pool.close()
+            pool.join()
         finally:
-            pool.shutdown(cancel_futures=True)
+            pool.terminate()
 
     def _prepare(self, task):
         """Look a file batch up in the cache: hits are answered here, misses go to a worker
@@ -280,8 +274,8 @@ def _ready(task) -> bool:
 
 
 def _take(window):
-    t, fut = window.popleft()
-    return t, fut and fut.result()
+    t, pending = window.popleft()
+    return t, pending and pending.get()
 
 
 def _chain(head, rest):

@@ -193,7 +193,8 @@ def test_workers_replaced_midway_keep_order_and_findings(tmp_path, artefact_rule
     path = _write_jsonl(tmp_path / "c.jsonl", _records(120))
     rules = artefact_rules + [corpus_rule]
     _, res1, one = _run([path], rules, jobs=1)
-    monkeypatch.setattr(runner_mod, "RECYCLE", 3000)  # a new pool every couple of shards
+    monkeypatch.setattr(readers, "TARGET", 1000)
+    monkeypatch.setattr(runner_mod, "RECYCLE", 1)  # every worker replaced after 4 shards
     _, res2, two = _run([path], rules, jobs=2)
     assert one == two
     assert [r.record for r in res1] == [r.record for r in res2]
