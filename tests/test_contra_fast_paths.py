@@ -111,3 +111,20 @@ def test_title_spots_and_has_match_agree_with_the_plain_patterns():
         honorific._TITLED.finditer(text))
     for t in ("since 1990 and in 2015", "in 20 years; since20", "Xsince 1990", ""):
         assert has_match(years._SINCE_OR_IN, t, years._SINCE_OR_IN_STARTS) == bool(years._SINCE_OR_IN.search(t))
+
+
+def test_formal_names_found_through_their_anchor_words():
+    from pathlib import Path
+
+    from lint.facts import matches_at
+    from lint.kinds import formal_name
+    from lint.rules import load_rules
+
+    root = Path(__file__).resolve().parents[1]
+    (rule,) = [r for r in load_rules([root / "rules/style"], include_builtin=False) if r.id == "S102"]
+    formal, _, anchors = rule.compiled
+    text = ("the Russian Federation; The  United Kingdom's, theUnited Kingdom, Russian Federation Council, "
+            "United Kingdom-based, United States of America and the\nRepublic of Korea; Democratic People's "
+            "Republic of Korea, Kingdom of Saudi Arabia")
+    spots = formal_name._spots(text, anchors, rule.options["names"])
+    assert _spans(matches_at(formal, text, spots)) == _spans(formal.finditer(text))

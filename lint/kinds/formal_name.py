@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts import matches_at
 from ..facts.report import related
 from . import Option
 
@@ -42,12 +43,36 @@ def _anchors(names):
     return out
 
 
+def _spots(text, anchors, names):
+    """Where a match can begin: each formal name, found through its anchor word, and the "the"
+    before it."""
+    spots = set()
+    for word in anchors:
+        i = text.find(word)
+        while i >= 0:
+            for name in names:
+                k = name.find(word)
+                while k >= 0:
+                    start = i - k
+                    if start >= 0 and text.startswith(name, start):
+                        spots.add(start)
+                        j = start
+                        while j and text[j - 1].isspace():
+                            j -= 1
+                        if j < start and j >= 3 and text[j - 3:j] in ("the", "The"):
+                            spots.add(j - 3)
+                    k = name.find(word, k + 1)
+            i = text.find(word, i + 1)
+    return spots
+
+
 def check(doc, rule):
     formal, short, anchors = rule.compiled
     text = doc.text
-    if not any(word in text for word in anchors):
+    spots = _spots(text, anchors, rule.options["names"])
+    if not spots:
         return  # every match holds a formal name
-    for m in formal.finditer(text):
+    for m in matches_at(formal, text, spots):
         if m["the"]:
             continue
         line = doc.lines[doc.position(m.start())[0] - 1]
