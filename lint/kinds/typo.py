@@ -123,7 +123,7 @@ def check(doc, rule):
         for token in sorted(unique):
             if _is_rejected(settings, token):
                 word = _stem(token.lower().replace("’", "'")) or token.lower()
-                suggestions = [c for _, c in _judge(word)[1]]
+                suggestions = [c for _, c in _readings(word)]
                 places = _occurrences(doc, token, first_only=False)
                 yield from _findings(doc, rule, places, _restore(token, word, suggestions))
 
@@ -140,11 +140,11 @@ def _settled(word: str, vocab):
     return None
 
 
-def _slip_capable(vocab) -> frozenset:
+def _slip_capable(vocab) -> dict:
     """The words of Zipf 2 to 3.6 that a document can make a slip (a frequent neighbour
-    scores enough, with the in-document bonus): judged once for the whole vocabulary and
-    cached beside it (a second or so, again whenever the slip model or these thresholds
-    change), so the other words in use need no search at all."""
+    scores enough, with the in-document bonus), with their ranked readings: judged once for
+    the whole vocabulary and cached beside it (a second or two, again whenever the code that
+    decides changes), so no word in use needs a search at all."""
     global _capable
     if _capable is None:
         import hashlib
@@ -154,9 +154,9 @@ def _slip_capable(vocab) -> frozenset:
 
         # the verdicts follow from this module's, the slip model's and the vocabulary's code
         code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], suggest, vocabulary))
-        words = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
+        table = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
                                   version=hashlib.md5(code).hexdigest()[:10])
-        _capable = frozenset(words.split("\n"))
+        _capable = dict(line.split("\t", 1) for line in table.split("\n") if line)
     return _capable
 
 
@@ -164,6 +164,7 @@ _capable = None
 
 
 def _build_capable(vocab) -> str:
+    """One line per word: the word, then its readings as score and word, tab-separated."""
     from ..spelling.suggest import MIN_COST, WEIGHT
 
     out = []
@@ -175,8 +176,13 @@ def _build_capable(vocab) -> str:
             continue  # not even the commonest neighbour, at the cheapest slip, could do it
         scored = suggest.ranked(word, vocab, frequent=True, floor=_needed(z))
         if _is_typo(z, scored, False, in_doc=True):
-            out.append(word)
+            out.append("\t".join([word] + [f"{score!r} {c}" for score, c in scored]))
     return "\n".join(out)
+
+
+def _capable_readings(word: str, vocab) -> list:
+    return [(float(score), c) for score, c in
+            (item.split(" ") for item in _slip_capable(vocab)[word].split("\t"))]
 
 
 def _recurs(text: str, tokens: list, unique: set, word: str, times: int) -> bool:
@@ -252,8 +258,8 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     z = vocab.zipf(word)
     # A word in use (Zipf >= 2) can only be a slip of a much more common word.
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
-    if z >= FREQUENT_JUDGED:
-        return z, suggest.ranked(word, vocab, frequent=True, floor=floor), False
+    if z >= FREQUENT_JUDGED:  # not settled: one of the words a document can make a slip
+        return z, _capable_readings(word, vocab), False
     # The readings of Zipf >= 2.5 first (an index lookup); the rarer ones (every edit tried,
     # the slow part) only when they could decide: they score at most RARE_BEST, so they
     # cannot change the first reading when a common one beats that, nor make a slip of a
@@ -269,6 +275,18 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     if (not scored or scored[0][0] < 1.0) and z == 0 and not derived:
         scored = suggest.ranked(word, vocab, far=True, floor=floor, near=near)
     return z, scored, derived
+
+
+def _readings(word: str) -> list:
+    """The ranked readings of any word, even one no document could make a slip (for the
+    rejected words)."""
+    from ..spelling import vocabulary
+
+    vocab = vocabulary.load()
+    z = vocab.zipf(word)
+    if FREQUENT_JUDGED <= z < SAFE_ZIPF:
+        return suggest.ranked(word, vocab, frequent=True, floor=_needed(z))
+    return _judge(word)[1]
 
 
 def _needed(z: int) -> float:
