@@ -74,7 +74,8 @@ def _tenths(weights) -> bytes:
 
 
 def _pack24(ids) -> bytes:
-    """24-bit values as three byte planes (low, middle, high): 3 bytes each, split in C."""
+    """The low 24 bits of 32-bit values as three byte planes (low, middle, high): 3 bytes
+    each, split in C."""
     raw = array("I", ids).tobytes()
     return raw[0::4] + raw[1::4] + raw[2::4]
 
@@ -101,13 +102,17 @@ def summarize(doc, rule):
     # the heaviest words, ties in order of first use (as a stable sort would keep them)
     sig = nlargest(opts["signature_size"], prof.total.items(), key=itemgetter(1))
     names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
-    cast = Counter(n for names in names_of for n in names)
-    # names in two paragraphs or more; ties broken by name (set order varies between processes)
-    recurring = [n for n, c in sorted(cast.items(), key=lambda kv: (-kv[1], kv[0]))[:10] if c >= 2]
+    cast = Counter()
+    for names in names_of:
+        cast.update(names)  # counted in C
+    # the ten names found in most paragraphs, two at least; ties broken by name (set order
+    # varies between processes)
+    recurring = [n for n, _ in sorted(((n, c) for n, c in cast.items() if c >= 2), key=lambda kv: (-kv[1], kv[0]))[:10]]
     candidates = []
+    least = opts["min_foreign_names"]
     for i, para in enumerate(prof.paragraphs):
         # a passage's names foreign to the document are among its paragraph's own words
-        if len(names_of[i].intersection(para.foreign)) < opts["min_foreign_names"]:
+        if len(names_of[i]) < least or len(names_of[i].intersection(para.foreign)) < least:
             continue
         units = [para] + (score_sentences(prof, i) if len(prof.sentences_of(i)) > 1 else [])
         for u in units:
@@ -124,7 +129,7 @@ def summarize(doc, rule):
                                (line, col, end_line, end_col + 1), tuple(surfaces(u.text, u.foreign)),
                                u.text[:200]))
     heavy = {k for k, _ in sig}  # their ids are in the signature already
-    vocabulary = _pack24({stem_ids[k] & _HASH24 for k in prof.total if k not in heavy})
+    vocabulary = _pack24(map(stem_ids.__getitem__, [k for k in prof.total if k not in heavy]))
     return (_ids(k for k, _ in sig), _tenths(w for _, w in sig), _ids(recurring), vocabulary, tuple(candidates))
 
 

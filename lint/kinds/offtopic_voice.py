@@ -28,7 +28,9 @@ OPTIONS = {
 }
 
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]|‘[^‘’]*’(?!\w)")
-_FIRST = re.compile(r"(?<![\w'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\w'’])")
+# I, me, my, mine, myself as whole words; each branch opens with its letter (the regex engine
+# then skips to candidate letters in C) and looks behind it for the start of a word
+_FIRST = re.compile(r"(?:I(?<![\w'’]I)(?:['’](?:m|ve|d|ll))?|[Mm](?<![\w'’][Mm])(?:e|y|ine|yself))(?![\w'’])")
 
 
 def first_person(doc, sentences) -> list[list[str]]:

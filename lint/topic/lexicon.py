@@ -113,11 +113,13 @@ stem_ids = _StemIds()
 
 
 _NAME_STRIP = "\"'“”‘’()[],;:!?."
-# A token (whitespace-delimited) whose first character after opening punctuation may be a
-# capital: one C-speed scan finds the few candidates instead of a Python loop over every word.
-_CAPITALISED = re.compile(r"(?<!\S)[\"'“”‘’()\[\],;:!?.]*([^\s\"'“”‘’()\[\],;:!?.a-z0-9])\S*")
-_SENTENCE_END = frozenset(".!?:\"”")
-_DASHES = frozenset("-–—")
+# A word that may be a capitalised name, with the whitespace before it, after a word that does
+# not end a sentence: its last character is not . ! ? : or a closing quote, and it is not a
+# lone dash (a dash is fine at the end of a longer word). The lookbehinds read the previous
+# word's end even when an earlier match consumed it; findall hands back only the words.
+_NAME_CANDIDATE = re.compile(  # opens with \s: the regex engine skips to whitespace in C
+    r"\s(?:(?<=[^\s.!?:\"”\-–—]\s)|(?<=\S[\-–—]\s))\s*"
+    r"([\"'“”‘’()\[\],;:!?.]*[^\s\"'“”‘’()\[\],;:!?.a-z0-9]\S*)")
 
 
 def entities(text: str) -> set[str]:
@@ -125,20 +127,9 @@ def entities(text: str) -> set[str]:
     A word starts a sentence when it opens the text or the word before it ends in . ! ? : or a
     closing quote, or is a lone dash."""
     out = set()
-    isspace = str.isspace
-    for m in _CAPITALISED.finditer(text):
-        if not m.group(1).isupper():
-            continue
-        j = m.start() - 1
-        while j >= 0 and isspace(text[j]):
-            j -= 1
-        if j < 0:
-            continue  # the text's first word
-        c = text[j]
-        if c in _SENTENCE_END or (c in _DASHES and (j == 0 or isspace(text[j - 1]))):
-            continue
-        core = m.group().strip(_NAME_STRIP)
-        if len(core) > 1 and not core.isupper():
+    for word in _NAME_CANDIDATE.findall(text):
+        core = word.strip(_NAME_STRIP)
+        if core[0].isupper() and len(core) > 1 and not core.isupper():
             if core.endswith(("'s", "’s")):
                 core = core[:-2]
             out.add(core[:STEM_LEN].lower())
