@@ -39,7 +39,7 @@ def prepare(rule):
 def check(doc, rule):
     seen = {}
     units = doc.paragraphs if rule.scope == "paragraph" else doc.lines
-    for unit in _maybe_repeated(units):
+    for unit in _maybe_repeated(doc, units):
         if len(unit.words) < rule.options["min_words"]:
             continue
         key = _NORM.sub(" ", unit.text.lower()).strip()
@@ -56,10 +56,14 @@ def check(doc, rule):
         yield f
 
 
-def _maybe_repeated(units):
+def _maybe_repeated(doc, units):
     """The units that share their ASCII letters and digits with another one, in order: only
     those can share a comparison key. Computed in C; most documents repeat nothing."""
-    lowered = map(str.lower, map(_TEXT, units))
+    low = doc.__dict__.get("_lower")  # the lower-cased text, when a pre-filter made it
+    if low is not None and len(low) == len(doc.text):  # (then lower() is per character)
+        lowered = map(low.__getitem__, map(slice, map(_START, units), map(_END, units)))
+    else:
+        lowered = map(str.lower, map(_TEXT, units))
     encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
     sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
     counts = Counter(sig)
@@ -68,4 +72,4 @@ def _maybe_repeated(units):
     return [u for u, s in zip(units, sig) if counts[s] > 1]
 
 
-_TEXT = attrgetter("text")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")

@@ -222,7 +222,7 @@ def _lines_with_required(doc, rule, whole):
     if ids is not None:
         hits = occurrences(doc, low, "lower")
         found = {bisect.bisect_right(starts, p) - 1 for i in ids for p in hits.get(i, ())}
-    elif len(required) <= 8:
+    elif len(required) <= 8 and min(map(rarity, required)) >= 3:  # "ad" would be on every line
         found = set()
         for lit in required:
             i = low.find(lit)
@@ -232,9 +232,14 @@ def _lines_with_required(doc, rule, whole):
                 i = low.find(lit, starts[line + 1] if line + 1 < len(starts) else len(low))
     else:
         return None
+    if len(found) > _MANY_LINES:  # a common literal: the search of the short lines is cheaper
+        return None
     if whole and "](" in doc.text:
         found.update(i for i, t in enumerate(doc.line_texts) if "](" in t)
     return found
+
+
+_MANY_LINES = 12
 
 
 def _lower(doc):
