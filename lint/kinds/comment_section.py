@@ -32,7 +32,7 @@ _OPENER = re.compile(
     r"^[ \t#*_>]*(?:\d+\s+(?:comments?|responses?|replies)"
     r"|comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|add a comment"
     r"|discussion about this post|join the (?:discussion|conversation)|(?:reader|user)s?'? comments"
-    r"|(?:\d+|one|two|three|four|five|\w+) thoughts? on\b.{0,120}"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) thoughts? on\b.{0,120}"
     r"|\d+ (?:comments|responses|replies) (?:to|on)\b.{0,120}"
     r"|(?:these )?comments are closed\.?)[ \t*_:]*$",
     re.IGNORECASE | re.MULTILINE)
@@ -40,7 +40,8 @@ _OPENER = re.compile(
 _REPLY = re.compile(
     r"^[ \t*_\-]*\[?[ \t]*reply[ \t]*\]?(?:\(|[ \t]*$)|replytocom=|#comment-\d|\bsays:[ \t]*$"
     r"|^\W*(?:reply|like|report|share)(?:[ \t]*[|·•]?[ \t]*(?:reply|like|report|share))+\W*$"
-    r"|\bat \d{1,2}:\d{2}[ \t]*(?:am|pm)\b|^\W*\d+[ \t]+(?:likes?|replies)\W*$",
+    r"|^[^\n]{0,60}\b\d{4},?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}[ \t]*(?:am|pm)\b[^\n]{0,20}$"  # "March 10, 2021 at 7:57 AM"
+    r"|^\W*\d+[ \t]+(?:likes?|replies)\W*$",
     re.IGNORECASE | re.MULTILINE)
 _CUES = ("comment", "repl", "thought", "discussion", "conversation", "respons")
 
