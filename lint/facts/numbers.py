@@ -147,6 +147,7 @@ def _qualifier(text, start, low=None):
 
 _YEAR = lazy_re(r"(?:1[89]|20)\d\d")
 _ORDINAL_SUFFIX = lazy_re(r"(?:st|nd|rd|th)\b")
+_LIST_NUMBER_END = lazy_re(r"[.)]? [A-Z]")
 _ANY_DIGIT = lazy_re(r"\d")
 _RANGE_AFTER = lazy_re(r"\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|,)\s*[$£€]?\d")
 _RANGE_BEFORE = lazy_re(r"\d\s*(?:%|per ?cent)?\s*(?:-|–|—|to|or|and|,)\s*[$£€]?$")
@@ -159,9 +160,9 @@ def _is_not_a_quantity(text, m, raw):
     before, after = text[max(0, s - 2):s], text[e:e + 2]
     if after[:1] in (":", "/", "×", "x") and after[1:2].isdigit() or before[-1:] in ("/", ":", "#", "-", ".", "×", "x"):
         return True  # times, dates, ids, versions, dimensions (1920×1080)
-    if (s == 0 or text[s - 1] == "\n") and re.match(r"[.)]? [A-Z]", text[e:e + 3]):
+    if (s == 0 or text[s - 1] == "\n") and _LIST_NUMBER_END.match(text[e:e + 3]):
         return True  # a footnote or list number opening the line ("3 KFF analysis", "5. Practice")
-    if _ORDINAL_SUFFIX.match(text[e:e + 3]):
+    if _ORDINAL_SUFFIX.match(text, e, e + 3):
         return True  # an ordinal
     before = text[max(0, m.start() - 16):m.start()]
     if _RANGE_AFTER.match(text, e) or _ANY_DIGIT.search(before) and _RANGE_BEFORE.search(before):

@@ -41,7 +41,7 @@ class Spans:
         return s == end or text[s:end].isspace()
 
     def _block_paragraphs(self, i):
-        """The paragraphs of the block holding non-blank line ``i``."""
+        """The paragraphs of the block holding non-blank line ``i``, and their starts."""
         starts, text = self.doc.line_starts, self.text
         first = self._first_line.get(i)
         if first is None:
@@ -59,10 +59,10 @@ class Spans:
                 e = starts[k + 1] - 1 if k + 1 < n else len(text)
                 lines.append(Span(s, e, text[s:e], k))
             if len(lines) > 1 and not _is_hard_wrapped(lines):
-                out = lines
+                out = (lines, [ln.start for ln in lines])
             else:
                 s, e = lines[0].start, lines[-1].end
-                out = [Span(s, e, text[s:e])]
+                out = ([Span(s, e, text[s:e])], [s])
             self._blocks[first] = out
             for k in range(first, last + 1):
                 self._first_line[k] = first
@@ -80,9 +80,8 @@ class Spans:
             i -= 1  # a blank line: the paragraph before it
         if i < 0:
             return None
-        paras = self._block_paragraphs(i)
-        k = bisect.bisect_right([p.start for p in paras], offset) - 1
-        return paras[k]
+        paras, starts = self._block_paragraphs(i)
+        return paras[bisect.bisect_right(starts, offset) - 1]
 
     def first_paragraph(self) -> Span | None:
         if self._paras is not None:
@@ -91,7 +90,7 @@ class Spans:
         i = 0
         while i < len(starts) and self._blank(i):
             i += 1
-        return self._block_paragraphs(i)[0] if i < len(starts) else None
+        return self._block_paragraphs(i)[0][0] if i < len(starts) else None
 
     def next_paragraph(self, para: Span) -> Span | None:
         """The paragraph after ``para`` (a paragraph of ours)."""

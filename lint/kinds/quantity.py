@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
 
 from ..facts import folded_of, memo
 from ..facts.spans import spans_of
-from ..facts.numbers import counted_noun, find_quantities
+from ..facts.numbers import Quantity, counted_noun, find_quantities
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
@@ -161,7 +160,8 @@ def _mention(doc, key, q, noun, resolved):
     context = resolved.get(("sentence", sent.start))
     if context is None:
         context = resolved[("sentence", sent.start)] = _Sentence(text)
-    q = replace(q, start=q.start - sent.start, end=q.end - sent.start)  # sentence offsets
+    base = sent.start  # sentence offsets from here on
+    q = Quantity(q.start - base, q.end - base, q.value, q.low, q.high, q.unit, q.qualifier, q.words)
     return Mention(key, q, sent, noun, context)
 
 
