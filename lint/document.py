@@ -241,18 +241,39 @@ class Document:
     def _line_spaces(self) -> list[int]:
         return list(map(str.count, self.line_texts, repeat(" ")))
 
+    @cached_property
+    def _line_tiers(self) -> list[int]:
+        """Per line, the fewest words a short-lines tier must allow to hold it: its word count,
+        or a quarter of its spaces if more (0 for a blank line; lines of over 512 spaces are
+        never short). Most lines are decided without splitting them: with spaces as the only
+        whitespace (a printable line) it has at most spaces + 1 words, and without double
+        spaces at least spaces - 1."""
+        out = []
+        for t, n, printable in zip(self.line_texts, self._line_spaces, map(str.isprintable, self.line_texts)):
+            if n > 512:
+                out.append(10**6)
+            elif printable and n > 1 and n not in _TIER_EDGES and n - 1 not in _TIER_EDGES and "  " not in t:
+                out.append(n + 1)  # n - 1..n + 1 words, all on the same side of every tier
+            else:
+                words = len(t.split())
+                out.append(0 if not words else max(words, -(-n // 4)))
+        return out
+
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
         """The lines of at most ``max_words`` words (and at most four spaces a word), joined
         by newlines, with each one's line index and start offset in the joined text: rules
         about short lines search this one string instead of looping over every line. Cached
-        per word tier. Only lines with few spaces are split into words (the cheap test first)."""
+        per word tier."""
         tier = next((t for t in (4, 8, 16, 32, 64, 128) if max_words <= t), 10**6)
         cache = self.__dict__.setdefault("_short_lines", {})
         if tier not in cache:
-            limit, texts = 4 * tier, self.line_texts
-            few = [i for i, n in enumerate(self._line_spaces) if n <= limit]
-            # blank lines say nothing
-            idx = [i for i in few if 0 < len(texts[i].split()) <= tier]
+            texts = self.line_texts
+            if tier <= 128:
+                idx = [i for i, need in enumerate(self._line_tiers) if 0 < need <= tier]
+            else:
+                idx = [i for i, n in enumerate(self._line_spaces)
+                       if n <= 4 * tier and 0 < len(texts[i].split()) <= tier]
+            # (blank lines say nothing)
             texts = [texts[i] for i in idx]
             starts, pos = [], 0
             for t in texts:
@@ -262,6 +283,7 @@ class Document:
         return cache[tier]
 
 
+_TIER_EDGES = frozenset((4, 8, 16, 32, 64, 128))
 _TERMINALS = tuple(TERMINAL)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
