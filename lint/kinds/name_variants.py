@@ -40,6 +40,9 @@ def check(doc, rule):
     for key, uses in groups.items():
         if len(uses) < 2:
             continue  # one use, one form
+        first = uses[0][2]
+        if all(u[2] == first for u in uses):
+            continue  # one spelling throughout (the common case: no counting)
         forms = Counter(_norm(u) for u in uses)
         if len(forms) < 2:
             continue
