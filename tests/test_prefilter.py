@@ -67,3 +67,16 @@ def test_unsafe_texts_are_not_folded():
     assert folded(Document("Ca\u0131rd")) is None  # dotless i: re.I equates it with "i"
     assert folded(Document("İstanbul")) is None  # lower() lengthens it
     assert folded(Document("Café “quoted”")) == "café “quoted”"
+
+
+def test_one_scan_search_finds_every_occurrence():
+    pytest.importorskip("ahocorasick_rs")
+    from lint import prefilter
+
+    literals = ["photo", "hot", "©"]
+    ids = prefilter.register(literals)
+    doc = Document("Photo © photos hot")
+    hits = prefilter.occurrences(doc, folded(doc), "lower")
+    found = {lit: hits.get(prefilter._REGISTRY.ids[lit], []) for lit in literals}
+    assert set(ids) == {prefilter._REGISTRY.ids[lit] for lit in literals}
+    assert found == {"photo": [0, 8], "hot": [1, 9, 15], "©": [6]}
