@@ -77,8 +77,13 @@ def _surname_first(doc, rule):
     if not people:
         return  # every slip names someone the text introduces in full
     body = _body_start(doc)
-    if not any(_cited_bare_before(text, name, body, start) for name, (start, _) in people.items()):
-        return  # nobody is cited by surname before their full name: the scan below would find nothing
+    # nobody cited by surname before their full name: the scan below would find nothing. The
+    # test reads, per person, the text up to their full name: worth it when that is shorter
+    # than the scan's searches of the whole text for every speech verb
+    reach = sum(max(0, start - body) for start, _ in people.values())
+    if reach < 8 * (len(text) - body) and not any(
+            _cited_bare_before(text, name, body, start) for name, (start, _) in people.items()):
+        return
     for v in finditer_at(_SPEECH_RX, text, _SPEECH_WORDS + ["according to"], start=body):
         m = _BEFORE.search(text, max(body, v.start() - 30), v.start()) or _AFTER.match(text, v.end())
         if not m:
