@@ -186,36 +186,46 @@ class _Stories:
     """Every document's recurring names and signature, and an index from names to documents.
 
     Two documents are fellow reports when they share ``min_shared_names`` (t) recurring names,
-    and half of the fewer, and their signatures have cosine ``min_story_similarity``. With
-    names ranked from rarest to commonest over the run, two name sets sharing t names share
-    one of the first ``len - t + 1`` names of each, so a document is indexed under those only
-    and looks for fellows under its own: exact, and a common name never joins a document
-    whose rarer names pick out its story. Names in more than ``max_name_reports`` documents
-    are skipped when looking."""
+    and half of the fewer, and their signatures have cosine ``min_story_similarity``. Names
+    carried by one document only are shared with no one and are left out; with the others
+    ranked from rarest to commonest over the run, two name sets sharing t names share one of
+    the first ``len - t + 1`` names of each (prefix filtering), so a document is indexed under
+    those only and looks for fellows under its own: exact, and a common name never joins a
+    document whose rarer names pick out its story. Names in more than ``max_name_reports``
+    documents are skipped when looking. Memory: about 350 bytes per document (names and
+    signature as packed bytes), plus the index."""
 
     def __init__(self, opts):
         self.opts = opts
         self.t = opts["min_shared_names"]
-        self.names: dict = {}  # doc -> tuple of name ids (only documents with t names or more)
-        self.sigs: dict = {}  # doc -> (id bytes, tenths bytes)
+        self.names: list = []  # doc -> name ids (bytes), None when it has fewer than t names
+        self.sigs: list = []  # doc -> signature ids + tenths (bytes)
         self.index: dict = {}  # name id -> array of docs
         self.df: Counter = Counter()
 
     def add(self, i, s):
-        names = tuple(_unpack("I", s[NAMES]))
-        if len(names) < self.t:
-            return  # can share t names with no one
-        self.names[i] = names
-        self.sigs[i] = (s[SIG_IDS], s[SIG_WEIGHTS])
-        self.df.update(names)
+        while len(self.names) < i:
+            self.names.append(None)
+            self.sigs.append(None)
+        names = s[NAMES]
+        if len(names) // 4 < self.t:
+            self.names.append(None)  # can share t names with no one
+            self.sigs.append(None)
+            return
+        self.names.append(names)
+        self.sigs.append(s[SIG_IDS] + s[SIG_WEIGHTS])
+        self.df.update(_unpack("I", names))
 
-    def _prefix(self, names):
+    def _prefix(self, names: bytes):
         df = self.df
-        return sorted(names, key=lambda n: (df[n], n))[: len(names) - self.t + 1]
+        shared = [n for n in _unpack("I", names) if df[n] > 1]
+        return sorted(shared, key=lambda n: (df[n], n))[: len(shared) - self.t + 1]
 
     def build_index(self):
         index = self.index
-        for i, names in self.names.items():
+        for i, names in enumerate(self.names):
+            if names is None:
+                continue
             for n in self._prefix(names):
                 docs = index.get(n)
                 if docs is None:
@@ -223,11 +233,11 @@ class _Stories:
                 docs.append(i)
 
     def fellows(self, i) -> list[int]:
-        names = self.names.get(i)
+        names = self.names[i] if i < len(self.names) else None
         if names is None:
             return []
         if self.t < 1:  # no names needed: every document is a candidate
-            found = set(self.names)
+            found = {j for j, n in enumerate(self.names) if n is not None}
         else:
             found = set()
             cap = self.opts["max_name_reports"]
@@ -236,21 +246,25 @@ class _Stories:
                 if len(docs) <= cap:
                     found.update(docs)
         found.discard(i)
-        mine = set(names)
-        ids, tenths = self.sigs[i]
-        sig = dict(zip(_unpack("I", ids), _unpack("H", tenths)))
-        norm2 = sum(map(mul, sig.values(), sig.values()))
+        mine = set(_unpack("I", names))
+        ids, tenths = self._signature(i)
+        sig = dict(zip(ids, tenths))
+        norm2 = sum(map(mul, tenths, tenths))
         return [j for j in sorted(found) if self._same_story(mine, sig, norm2, j)]
+
+    def _signature(self, i):
+        packed = self.sigs[i]
+        n = len(packed) // 6  # 4 bytes of id and 2 of weight per word
+        return _unpack("I", packed[: 4 * n]), _unpack("H", packed[4 * n:])
 
     def _same_story(self, mine, sig, norm2, j) -> bool:
         """Same recurring names (people, places, organisations) and similar vocabulary."""
-        theirs = self.names[j]
+        theirs = _unpack("I", self.names[j])
         shared = len(mine.intersection(theirs))
         if shared < self.opts["min_shared_names"] or shared * 2 < min(len(mine), len(theirs)):
             return False
-        ids, tenths = self.sigs[j]
-        w = _unpack("H", tenths)
-        num = sum(map(mul, w, map(sig.get, _unpack("I", ids), repeat(0))))
+        ids, w = self._signature(j)
+        num = sum(map(mul, w, map(sig.get, ids, repeat(0))))
         den = math.sqrt(norm2 * sum(map(mul, w, w)))
         return (num / den if den else 0.0) >= self.opts["min_story_similarity"]
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""O401 (offtopic-corpus) at corpus scale: summary size and corpus-pass time against corpus size.
+
+    python3 bench/bench_offtopic_corpus.py CORPUS.jsonl [--docs 1000,10000,50000] [-j 2]
+    python3 bench/bench_offtopic_corpus.py FOLDER [...]        # a folder of .txt/.md files
+
+Summarizes the first max(--docs) records with the O401 rule (the per-document step, in -j
+worker processes), then times ``check_corpus`` (CPU time, median of --repeat) on the first N
+summaries for each N, and reports the pickled summary size per document (what the runner
+spills to disk and reads back). Make a corpus with bench/make_corpus.py (``--jsonl-only``).
+The pass should grow about linearly with N; the summary should stay near 1 KB per news article.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _texts(source: Path, limit: int):
+    if source.is_dir():
+        files = sorted(p for p in source.rglob("*") if p.suffix in (".txt", ".md"))[:limit]
+        return [(str(p), p.read_text(encoding="utf-8")) for p in files]
+    out = []
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(out) >= limit:
+                break
+            rec = json.loads(line)
+            out.append((str(rec.get("id", len(out))), rec["text"]))
+    return out
+
+
+_RULE = []
+
+
+def _summarize(item):
+    from lint.document import Document
+    from lint.engine import summarize
+    from lint.rules import load_rules
+
+    if not _RULE:
+        _RULE.append(next(r for r in load_rules() if r.id == "O401"))
+    name, text = item
+    blob = pickle.dumps(summarize(Document(text, path=name), _RULE)["O401"], pickle.HIGHEST_PROTOCOL)
+    return name, blob
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("source", type=Path, help="a JSONL corpus (records with 'text') or a folder of files")
+    ap.add_argument("--docs", default="1000,10000,50000", help="corpus sizes to time the corpus pass on")
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="processes for the per-document summaries")
+    ap.add_argument("--repeat", type=int, default=3, help="timing runs per size; the median counts")
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.docs.split(",")]
+    texts = _texts(args.source, max(sizes))
+    t0 = time.perf_counter()
+    with Pool(args.jobs) as pool:
+        blobs = pool.map(_summarize, texts, chunksize=64)
+    print(f"{len(texts)} documents summarized in {time.perf_counter() - t0:.1f} s wall ({args.jobs} processes)")
+    sizes_b = [len(b) for _, b in blobs]
+    print(f"O401 summary: mean {statistics.mean(sizes_b):.0f} B/doc, median {statistics.median(sizes_b):.0f}, "
+          f"max {max(sizes_b)}")
+
+    from lint.rules import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "O401")
+    items = [(name, None, pickle.loads(b)) for name, b in blobs]
+    print("| documents | corpus pass (CPU s, median) | µs per document | findings |")
+    print("|---:|---:|---:|---:|")
+    for n in sizes:
+        if n > len(items):
+            break
+        times, found = [], []
+        for _ in range(args.repeat):
+            c0 = time.process_time()
+            found = rule.module.check_corpus(items[:n], rule)
+            times.append(time.process_time() - c0)
+        t = statistics.median(times)
+        print(f"| {n} | {t:.3f} | {t / n * 1e6:.1f} | {len(found)} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
