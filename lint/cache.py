@@ -4,7 +4,8 @@ An entry maps a file's content (BLAKE2 of its bytes, its suffix and the rules th
 to its findings, notices and corpus summaries. Entries live in one pickle per *fingerprint*:
 seedlint's version, the selected rules' YAML, the settings and the size and mtime of every
 module and data file of the package, so editing a rule, a setting or the code starts afresh.
-Re-running on an unchanged folder reads and hashes each file and looks it up: no parsing.
+Re-running on an unchanged folder looks each file up by its size and mtime (files that changed,
+or could have changed unseen, are read and hashed): no reading, no parsing.
 The corpus pass is cached too, per rule, keyed by a hash of every summary it reads (in order),
 so an unchanged folder does not pay for cross-document rules either.
 
@@ -20,6 +21,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -56,6 +58,7 @@ class Cache:
         self.used: set = set()
         self.hits = self.misses = 0
         self.dirty = False
+        self.started_ns = time.time_ns()
         gc.disable()  # unpickling many small objects: the collector would triple the time
         try:
             with open(self.file, "rb") as fh:
@@ -64,6 +67,23 @@ class Cache:
             self.entries = {}
         finally:
             gc.enable()
+
+    def known_key(self, path, st):
+        """The content key recorded for this file when its size and mtime were the same, or None:
+        an unchanged file is looked up without reading it."""
+        entry = self.entries.get(("stat", os.path.abspath(path)))
+        if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
+            self.used.add(("stat", os.path.abspath(path)))
+            return entry[2]
+        return None
+
+    def remember(self, path, st, key):
+        # a file written in the second before this run started could change again within the
+        # same mtime tick and keep its stat: such files are hashed every time, never trusted
+        if st.st_mtime_ns < self.started_ns - 2_000_000_000:
+            self.entries[("stat", os.path.abspath(path))] = (st.st_size, st.st_mtime_ns, key)
+            self.used.add(("stat", os.path.abspath(path)))
+            self.dirty = True
 
     @staticmethod
     def key(name: str, raw: bytes, rule_ids=()) -> bytes:

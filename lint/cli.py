@@ -7,6 +7,7 @@ configuration errors and unreadable input (reported after the other files are li
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -140,6 +141,7 @@ def cmd_check(argv) -> int:
     try:
         lint = runner.from_args(args, selected, settings, extensions, exclude, fail_level)
         run.documents = lint.documents
+        gc.freeze()  # rules and cache entries live all run: the collector need not walk them again
         stream = make_stream and make_stream(out, run)
         for result in lint.run(args.paths or ["."]):
             run.files += 1 if result.error is None and not result.notices else 0
@@ -217,9 +219,11 @@ def _fix(args, findings, run, rules, settings, fail_level):
 def _suppressed_inline(findings, documents, rules):
     """Inline suppression comments for findings of the corpus pass (the engine already
     applied them to the per-document ones)."""
+    by_path: dict = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
     out = []
-    for path in dict.fromkeys(f.path for f in findings):
-        mine = [f for f in findings if f.path == path]
+    for path, mine in by_path.items():
         doc = documents.get(path)
         out.extend(suppress.apply(doc, mine, rules) if doc is not None and doc.record is None else mine)
     return out

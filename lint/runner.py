@@ -237,12 +237,23 @@ class Runner:
             return task
         items = []
         for name, path, *_ in task.items:
+            try:
+                st = os.stat(path)
+            except OSError:
+                st = None
+            key = self.cache.known_key(path, st) if st is not None else None
+            hit = self.cache.get(key, name) if key is not None else None
+            if hit is not None:
+                items.append((name, path, None, key, hit))
+                continue
             raw = _read_bytes(path)
             if raw is None:  # let the worker report why
                 items.append((name, path, None, None, None))
                 continue
             key = self.cache.key(name, raw, [r.id for r in rules_for(name, self.rules, self.settings)]
                                  if self.settings.per_file_ignores else ())
+            if st is not None:
+                self.cache.remember(path, st, key)
             hit = self.cache.get(key, name)
             items.append((name, path, None if hit else raw, key, hit))
         task.items = items

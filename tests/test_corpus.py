@@ -237,6 +237,36 @@ def test_cache_renames_findings_of_identical_content(tmp_path, artefact_rules):
     assert found == [dict(f, path=str(tmp_path / "b.txt")) for f in first]
 
 
+def test_cache_skips_reading_files_whose_size_and_mtime_are_unchanged(tmp_path, artefact_rules, monkeypatch):
+    import os
+    import time
+
+    files = [tmp_path / f"{i}.txt" for i in range(3)]
+    old = time.time() - 3600
+    for f in files:
+        f.write_text(ARTICLE, encoding="utf-8")
+        os.utime(f, (old, old))
+    (tmp_path / "new.txt").write_text(CLEAN, encoding="utf-8")  # just written: never trusted by its stat
+    reads = []
+    real = runner_mod._read_bytes
+    monkeypatch.setattr(runner_mod, "_read_bytes", lambda p: reads.append(os.path.basename(p)) or real(p))
+
+    def run():
+        reads.clear()
+        cache = Cache(str(tmp_path / "cache"), artefact_rules, Settings())
+        return cache, _run([str(tmp_path)], artefact_rules, cache=cache)[2]
+
+    c1, first = run()
+    assert c1.misses == 4 and len(reads) == 4
+    c2, again = run()
+    assert again == first and c2.hits == 4 and reads == ["new.txt"]
+    files[1].write_text(CLEAN + "x" * (len(ARTICLE) - len(CLEAN)), encoding="utf-8")  # same size, new mtime
+    os.utime(files[1], (old + 60, old + 60))
+    c3, changed = run()
+    assert sorted(reads) == ["1.txt", "new.txt"] and c3.misses == 1
+    assert [f for f in changed if f["path"].endswith("1.txt")] != [f for f in first if f["path"].endswith("1.txt")]
+
+
 def test_cache_keeps_the_corpus_pass_until_a_summary_changes(tmp_path, artefact_rules, corpus_rule, monkeypatch):
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(ARTICLE if i < 3 else CLEAN, encoding="utf-8")
