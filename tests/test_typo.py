@@ -145,3 +145,37 @@ def test_vocabulary_cache_is_built_once_and_reused(tmp_path, monkeypatch):
     assert vocab.zipf("visit") > vocab.zipf("vist") > 0 and vocab.zipf("qzxv") == 0
     assert "the" in vocab.common and "vist" not in vocab.common
     assert list((tmp_path / "seedlint").glob("vocab-*.bin"))
+
+
+def test_doubled_word_inside_a_longer_word_is_not_a_repeat(typo_rules):
+    fs = typos(typo_rules, "He came to sit it it out, then The the the end.", ids=("T104",))
+    assert [f.excerpt for f in fs] == ["it it", "The the"]
+    assert [f.fix.replacement for f in fs] == ["it", "The"]
+
+
+def test_one_edit_test_agrees_with_the_edit_neighbourhood():
+    import random
+
+    rnd = random.Random(4)
+    for _ in range(3000):
+        a, b = ("".join(rnd.choice("abc'") for _ in range(rnd.randint(1, 5))) for _ in range(2))
+        assert suggest._one_edit(a, b) == (b in suggest.edits1(a)), (a, b)
+
+
+@pytest.mark.parametrize("word", ["goverment", "visti", "recieve", "acurately", "teh", "widley"])
+def test_common_neighbours_are_the_common_words_one_edit_away(word):
+    vocab = vocabulary.load()
+    every = vocab.among(suggest.edits1(word))
+    common = {w for w in every if vocab.zipf(w) >= suggest.DELETES_MIN_ZIPF}
+    if len(word) >= 4:
+        assert suggest.common_neighbours(word, vocab) == common
+
+
+def test_versioned_cache_rebuilds_on_a_new_version_and_keeps_the_old(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = tmp_path / "data.txt"
+    source.write_text("x")
+    built = []
+    for version in ("a", "a", "b", "a"):
+        vocabulary.cached("t", source, lambda v=version: built.append(v) or v, version=version)
+    assert built == ["a", "b"]  # "a" kept while "b" was built: no rebuild in turn
