@@ -71,9 +71,10 @@ class Cache:
     def known_key(self, path, st):
         """The content key recorded for this file when its size and mtime were the same, or None:
         an unchanged file is looked up without reading it."""
-        entry = self.entries.get(("stat", os.path.abspath(path)))
+        where = ("stat", os.path.abspath(path))
+        entry = self.entries.get(where)
         if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
-            self.used.add(("stat", os.path.abspath(path)))
+            self.used.add(where)
             return entry[2]
         return None
 
@@ -81,8 +82,9 @@ class Cache:
         # a file written in the second before this run started could change again within the
         # same mtime tick and keep its stat: such files are hashed every time, never trusted
         if st.st_mtime_ns < self.started_ns - 2_000_000_000:
-            self.entries[("stat", os.path.abspath(path))] = (st.st_size, st.st_mtime_ns, key)
-            self.used.add(("stat", os.path.abspath(path)))
+            where = ("stat", os.path.abspath(path))
+            self.entries[where] = (st.st_size, st.st_mtime_ns, key)
+            self.used.add(where)
             self.dirty = True
 
     @staticmethod

@@ -49,7 +49,7 @@ class RecordResult(Result):
 
 @dataclass
 class _Files:
-    items: list  # (name, path, raw bytes or None, cache key, cached result)
+    items: list  # (name, path, raw bytes or None, cache key, cached result; before `_prepare`: os.stat)
     size: int = 0
 
 
@@ -149,11 +149,11 @@ class Runner:
                 yield from self._corpus_tasks(path)
             else:
                 try:
-                    size = os.path.getsize(path)
+                    st = os.stat(path)
                 except OSError:
-                    size = 0
-                batch.items.append((path, path, None, None, None))
-                batch.size += size
+                    st = None
+                batch.items.append((path, path, None, None, st))  # the stat, until _prepare
+                batch.size += st.st_size if st is not None else 0
                 if batch.size >= FILE_BATCH or len(batch.items) >= 256:
                     yield batch
                     batch = _Files([])
@@ -233,14 +233,13 @@ class Runner:
     def _prepare(self, task):
         """Look a file batch up in the cache: hits are answered here, misses go to a worker
         with the bytes already read (hashing needed them)."""
-        if self.cache is None or not isinstance(task, _Files):
+        if not isinstance(task, _Files):
+            return task
+        if self.cache is None:
+            task.items = [item[:4] + (None,) for item in task.items]  # no stat: not a cached result
             return task
         items = []
-        for name, path, *_ in task.items:
-            try:
-                st = os.stat(path)
-            except OSError:
-                st = None
+        for name, path, _, _, st in task.items:
             key = self.cache.known_key(path, st) if st is not None else None
             hit = self.cache.get(key, name) if key is not None else None
             if hit is not None:
