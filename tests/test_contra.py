@@ -122,3 +122,15 @@ def test_a_cut_restatement_with_another_figure_is_a_contradiction():
     text = ("Developing a new catalyst can take 10 years, the chemists said.\n\n"
             "Other text here.\n\nDeveloping a new catalyst can take more than 25 years.")
     assert len(run(text, "C201")) == 2
+
+
+def test_a_clause_cut_from_a_sentence_with_more_figures_is_a_contradiction():
+    text = ("The study, which surveyed more than 8,200 travelers at airports over the past year, awarded "
+            "it 734 of 1,000 points.\n\nOther text here.\n\n"
+            "The study, which surveyed fewer than 3,487 travelers at airports over the past year.")
+    assert len(run(text, "C201")) == 2
+    # the cut copy keeps a figure the full sentence does not have: another fact, not a restatement
+    text = ("The study, which surveyed more than 8,200 travelers at airports over the past year, awarded "
+            "it 734 of 1,000 points.\n\nOther text here.\n\n"
+            "The study, which surveyed fewer than 3,487 travelers at airports over the past 5 year.")
+    assert run(text, "C201") == []

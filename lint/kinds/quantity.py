@@ -223,12 +223,19 @@ def _conflict(a, b, mentions, spans, opts, series):
     in_a = [m for m in mentions if m.sent is a.sent]
     in_b = [m for m in mentions if m.sent is b.sent]
     shared, share = overlap(a.words, b.words)
-    if (shared >= 4 and share >= opts["near_share"]) or _restated(a, b):
+    cut = _restated(a, b)
+    if (shared >= 4 and share >= opts["near_share"]) or cut:
         # one sentence restated: its numbers pair up in order, and only this pair differs
-        # (a template filled with other figures, "5 files changed" / "3 files changed", is not)
+        # (a template filled with other figures, "5 files changed" / "3 files changed", is not);
+        # a cut copy keeps only some of the other figures, each as the full sentence has it
         rest_a = sorted(q.value for q in find_quantities(a.sent.text) if q.start != a.q.start)
         rest_b = sorted(q.value for q in find_quantities(b.sent.text) if q.start != b.q.start)
-        return len(in_a) == len(in_b) and in_a.index(a) == in_b.index(b) and rest_a == rest_b
+        if len(in_a) != len(in_b) or in_a.index(a) != in_b.index(b):
+            return False
+        if cut and rest_a != rest_b:
+            short, full = sorted((rest_a, rest_b), key=len)
+            return len(short) < len(full) and not Counter(short) - Counter(full)
+        return rest_a == rest_b
     # a sentence that also states a compatible value confirms the fact rather than contradicting it
     if series or a.loose or b.loose or any(m.q.compatible(a.q) for m in in_b) or any(
             m.q.compatible(b.q) for m in in_a):
