@@ -9,7 +9,8 @@ built with bench/contra/build.py and scored with score_injected.py (suite contra
 recall and false alarms per control document are printed, pooled over the seeds. --clean DIR
 also counts contradiction/style findings on every clean article of DIR (false alarms per
 document). --speed measures the one-core throughput of the default contradiction and
-consistency rules (CPU time, document parse included; best and median of three) on SOURCE_DIR.
+consistency rules (C1xx-C3xx, S101-S202 and the per-document summaries of C901/C902; CPU time,
+document parse included; best and median of three) on SOURCE_DIR.
 """
 
 from __future__ import annotations
