@@ -84,6 +84,7 @@ class Runner:
         self.records = 0
         self.bytes = 0
         self.bad_records: dict = {}  # corpus file -> records that could not be linted
+        self.only_files = True  # no corpus file or stdin: the corpus pass may be cached too
 
     # -- the run ------------------------------------------------------------------------------
     def run(self, paths):
@@ -114,14 +115,15 @@ class Runner:
                 print(f"seedlint: {path}: {bad - MAX_BAD_RECORDS} more records could not be linted "
                       f"({bad} in all)", file=sys.stderr)
         found = []
+        cache = self.cache if self.only_files else None
         try:
             for rule in corpus_rules(self.rules):  # one at a time: each has its own cache entry
                 digest = self.summaries[rule.id].digest() if rule.id in self.summaries else ""
-                hit = self.cache.get_corpus(rule.id, digest) if self.cache is not None else None
+                hit = cache.get_corpus(rule.id, digest) if cache is not None else None
                 if hit is None:
                     hit = corpus_pass(self.summaries, [rule])
-                    if self.cache is not None:
-                        self.cache.put_corpus(rule.id, digest, hit)
+                    if cache is not None:
+                        cache.put_corpus(rule.id, digest, hit)
                 found += hit
         finally:
             self.summaries.close()
@@ -138,6 +140,7 @@ class Runner:
         for path, err in sources.discover(paths, self.extensions, self.exclude,
                                           self.settings.force_exclude):
             if err or path == "-" or is_corpus(path):
+                self.only_files = self.only_files and bool(err)
                 if batch.items:
                     yield batch
                     batch = _Files([])
