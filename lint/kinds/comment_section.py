@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..prefilter import folded
 from . import Option
 from .existence import delete_lines
 
@@ -44,13 +45,20 @@ _REPLY = re.compile(
     r"|^\W*\d+[ \t]+(?:likes?|replies)\W*$",
     re.IGNORECASE | re.MULTILINE)
 _CUES = ("comment", "repl", "thought", "discussion", "conversation", "respons")
+_CUE = re.compile("|".join(_CUES), re.IGNORECASE)
 
 
 def check(doc, rule):
     text = doc.text
-    low = text.lower()
+    low = folded(doc)  # lower-cased once per document, shared with the other rules
+    if low is None:
+        low = doc.__dict__.get("_lower") or text.lower()
+    if len(low) == len(text):
+        candidates = _cue_lines(low, doc.line_starts)
+    else:  # lower-casing shifted offsets (rare scripts): find the cue words in the text itself
+        candidates = sorted({doc.position(m.start())[0] - 1 for m in _CUE.finditer(text)})
     need, gap = rule.options["min_replies"], rule.options["max_gap"]
-    for line in _cue_lines(low, doc.line_starts):
+    for line in candidates:
         s = doc.line_starts[line]
         m = _OPENER.match(text, s, _line_end(text, s))
         if not m:
