@@ -33,7 +33,7 @@ SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting work
 FILE_BATCH = 1 << 20  # bytes of small files per task
 MIN_SHARD = 128 << 10  # bytes: smaller corpus shards cost more to hand out than they save
 # Workers are replaced after linting about this many bytes each: rules keep per-word caches that
-# grow with a corpus's vocabulary, and a fresh fork (a second or two to warm up) bounds them.
+# grow with a corpus's vocabulary, and a fresh fork (half a second to warm up) bounds them.
 RECYCLE = 64 << 20
 
 
@@ -208,6 +208,7 @@ class Runner:
 
     def _pool(self, tasks):
         import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
 
         global _STATE
         _STATE = (self.rules, self.settings, self.keep_original)
@@ -215,23 +216,31 @@ class Runner:
         # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
         method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
         spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
-        from .corpus.readers import TARGET
 
-        # each worker is replaced on its own after about RECYCLE bytes: no pause for the others
-        pool = mp.get_context(method).Pool(self.jobs, initializer=_init, initargs=(spec,),
-                                           maxtasksperchild=max(4, RECYCLE // TARGET))
+        def new_pool():
+            return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
+                                       initargs=(spec,))
+
+        # a fresh pool after every RECYCLE bytes per worker; the old one finishes the tasks it
+        # holds and exits, so no core waits for the hand-over (a crashed worker still raises,
+        # where multiprocessing.Pool would wait for it forever)
+        pools, given = [new_pool()], 0
         window = deque()
         try:
             for t in tasks:
-                window.append((t, None if _ready(t) else pool.apply_async(_run_task, (t,))))
+                if given >= RECYCLE * self.jobs and not _ready(t):
+                    pools[-1].shutdown(wait=False)
+                    pools.append(new_pool())
+                    given = 0
+                window.append((t, None if _ready(t) else pools[-1].submit(_run_task, t)))
+                given += getattr(t, "size", 0)
                 while len(window) > 2 * self.jobs:
                     yield from self._done(*_take(window))
             while window:
                 yield from self._done(*_take(window))
-            pool.close()
-            pool.join()
         finally:
-            pool.terminate()
+            for pool in pools:
+                pool.shutdown(cancel_futures=True)
 
     def _prepare(self, task):
         """Look a file batch up in the cache: hits are answered here, misses go to a worker
@@ -287,8 +296,8 @@ def _ready(task) -> bool:
 
 
 def _take(window):
-    t, pending = window.popleft()
-    return t, pending and pending.get()
+    t, fut = window.popleft()
+    return t, fut and fut.result()
 
 
 def _chain(head, rest):

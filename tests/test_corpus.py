@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 
@@ -193,11 +194,24 @@ def test_workers_replaced_midway_keep_order_and_findings(tmp_path, artefact_rule
     path = _write_jsonl(tmp_path / "c.jsonl", _records(120))
     rules = artefact_rules + [corpus_rule]
     _, res1, one = _run([path], rules, jobs=1)
-    monkeypatch.setattr(readers, "TARGET", 1000)
-    monkeypatch.setattr(runner_mod, "RECYCLE", 1)  # every worker replaced after 4 shards
+    monkeypatch.setattr(runner_mod, "RECYCLE", 2000)  # a new pool every couple of shards
     _, res2, two = _run([path], rules, jobs=2)
     assert one == two
     assert [r.record for r in res1] == [r.record for r in res2]
+
+
+def _worker_dies(task, state=None):
+    os._exit(3)
+
+
+def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path, artefact_rules, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(runner_mod, "SMALL_RUN", 0)
+    monkeypatch.setattr(runner_mod, "_run_task", _worker_dies)
+    path = _write_jsonl(tmp_path / "c.jsonl", _records(20))
+    with pytest.raises(BrokenProcessPool):
+        _run([path], artefact_rules, jobs=2)
 
 
 # -- cache ----------------------------------------------------------------------------------
