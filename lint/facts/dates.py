@@ -132,9 +132,14 @@ def _day_spots(low, j, start):
 
 def dateline(doc, dates=None) -> DateMention | None:
     """The document's own date: a full date on a short line among the first lines."""
+    if dates is None:  # several rules ask: read the first lines once
+        return memo(doc, "dateline", lambda d: _dateline(d, find_dates(
+            d.text, 0, d.line_starts[min(9, len(d.line_starts) - 1)], low=folded_of(d))))
+    return _dateline(doc, dates)
+
+
+def _dateline(doc, dates):
     starts, text = doc.line_starts, doc.text
-    if dates is None:
-        dates = find_dates(text, 0, starts[min(9, len(starts) - 1)], low=folded_of(doc))
     for d in dates:
         i = doc.position(d.start)[0] - 1
         if i > 8:
