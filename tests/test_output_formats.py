@@ -128,3 +128,19 @@ def test_output_file(corpus, capsys):
     code = main(["--isolated", "--output-format", "gitlab", "-o", "report.json", "docs"])
     assert code == 1 and capsys.readouterr().out == ""
     assert json.loads((corpus / "report.json").read_text())
+
+
+def test_finding_to_json_is_json_dumps_of_to_dict():
+    import json
+
+    from lint.finding import Finding, Fix
+
+    cases = [
+        Finding("a/é b\"c.txt", 3, 1, 3, 9, "A101", "artefact", "warning", "msg \u2028 \x01 tab\t “q”", "ex\\cerpt"),
+        Finding("p", 1, 2, 3, 4, "T101", "typo", "info", "m", "e", record="r-1", suggestions=["x", "ÿ"],
+                score=0.123456789, fix=Fix(1, 2, "new\n", False),
+                related=[{"path": "q", "record": None, "line": 2, "message": "says 3"}]),
+        Finding("p", 1, 2, 3, 4, "T101", "typo", "info", "m", "", record="", score=1e-9),
+    ]
+    for f in cases:
+        assert f.to_json() == json.dumps(f.to_dict(), ensure_ascii=False)

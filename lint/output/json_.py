@@ -3,10 +3,6 @@ are written as each document is done."""
 
 from __future__ import annotations
 
-import json
-
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
-
 
 class JsonlStream:
     def __init__(self, stream, run):
@@ -14,7 +10,7 @@ class JsonlStream:
 
     def add(self, findings):
         if findings:
-            self.out.write("".join([_dumps(f.to_dict()) + "\n" for f in findings]))
+            self.out.write("".join([f.to_json() + "\n" for f in findings]))
 
     def close(self):
         pass
@@ -27,7 +23,7 @@ class JsonStream:
 
     def add(self, findings):
         for f in findings:
-            self.out.write(("\n " if self.first else ",\n ") + _dumps(f.to_dict()))
+            self.out.write(("\n " if self.first else ",\n ") + f.to_json())
             self.first = False
 
     def close(self):
