@@ -48,7 +48,8 @@ OPTIONS = {
     "min_foreign_names": Option(int, 2, doc="names in the passage that neither its document nor the other reports use"),
     "min_words": Option(int, 8, doc="a passage must be a sentence of at least this many words"),
     "signature_size": Option(int, 40, doc="how many of a document's heaviest words make its signature"),
-    "max_name_reports": Option(int, 2000, doc="names in more documents than this do not pick out a story"),
+    "max_name_reports": Option(int, 500, doc="names in more documents than this do not pick out a story "
+                                             "(bounds the comparisons per document)"),
 }
 SCOPES = ()
 _PROSE_END = tuple(".!?\"”’)")
