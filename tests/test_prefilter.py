@@ -80,3 +80,34 @@ def test_one_scan_search_finds_every_occurrence():
     found = {lit: hits.get(prefilter._REGISTRY.ids[lit], []) for lit in literals}
     assert set(ids) == {prefilter._REGISTRY.ids[lit] for lit in literals}
     assert found == {"photo": [0, 8], "hot": [1, 9, 15], "©": [6]}
+
+
+def test_findings_do_not_depend_on_the_scanning_package(tmp_path):
+    """The pure-Python fallback (no ahocorasick_rs) must report exactly what the one-scan path does."""
+    pytest.importorskip("ahocorasick_rs")
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sample = tmp_path / "sample.md"  # seeds plus every rule's flag/pass examples: many literals hit
+    from lint.rules import load_rules
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for rule in load_rules():
+        texts += [*rule.examples.get("flag", []), *rule.examples.get("pass", [])]
+    sample.write_text("\n\n".join(texts), encoding="utf-8")
+    run = ("import sys; {block}from lint.cli import main; "
+           "sys.argv = ['seedlint', '--select', 'artefact', '--no-cache', '--output-format', 'json', {path!r}]; "
+           "main()")
+
+    def findings(block):
+        out = subprocess.run([sys.executable, "-c", run.format(block=block, path=str(sample))],
+                             capture_output=True, text=True, cwd=root)
+        assert out.returncode in (0, 1), out.stderr
+        return json.loads(out.stdout)
+
+    with_package = findings("")
+    without = findings("sys.modules['ahocorasick_rs'] = None; ")
+    assert len(with_package) > 50
+    assert without == with_package
