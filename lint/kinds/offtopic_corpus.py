@@ -16,14 +16,14 @@ names in common and signatures with cosine at least ``min_story_similarity``) an
 a report's own extra detail usually stays with the story's cast. A document with fewer than ``min_fellows``
 fellow reports in the run is never reported: one other report's silence is weak evidence.
 
-Scale: a summary is a few hundred bytes (stems and names as stable 32-bit ids, weights in
-tenths, the vocabulary beyond the signature as 24-bit hashes: a foreign word wrongly counted
-as supported, about 1 time in 30,000 per other report, can only silence a finding). The corpus pass does not
-compare every pair of documents: two reports sharing ``min_shared_names`` recurring names
-share one of the rarer names of each (prefix filtering), so each document is indexed under
-its rarer names only and compared with the documents found there. A name carried by more
-than ``max_name_reports`` documents of the run (a country, a head of state) is too common to
-pick out a story and is not used to find fellow reports.
+Scale: a summary is a few hundred bytes plus 3 per distinct word (stems and names as stable
+32-bit ids, weights in tenths, the vocabulary beyond the signature as 24-bit hashes: a foreign
+word wrongly counted as supported, about 1 time in 30,000 per other report, can only silence a
+finding). The corpus pass does not compare every pair of documents: each document looks up
+the documents that share its recurring names in an index and compares only those sharing
+``min_shared_names``. A name carried by more than ``max_name_reports`` documents of the run
+(a country, a head of state) is too common to pick out a story and is not looked up, which
+bounds the work per document.
 """
 
 from __future__ import annotations
@@ -187,14 +187,14 @@ class _Stories:
     """Every document's recurring names and signature, and an index from names to documents.
 
     Two documents are fellow reports when they share ``min_shared_names`` (t) recurring names,
-    and half of the fewer, and their signatures have cosine ``min_story_similarity``. Names
-    carried by one document only are shared with no one and are left out; with the others
-    ranked from rarest to commonest over the run, two name sets sharing t names share one of
-    the first ``len - t + 1`` names of each (prefix filtering), so a document is indexed under
-    those only and looks for fellows under its own: exact, and a common name never joins a
-    document whose rarer names pick out its story. Names in more than ``max_name_reports``
-    documents are skipped when looking. Memory: about 350 bytes per document (names and
-    signature as packed bytes), plus the index."""
+    and half of the fewer, and their signatures have cosine ``min_story_similarity``. A
+    document looks up the documents listed under each of its names, counting (in C) how many
+    names each shares with it; only those sharing t names are compared further. Names carried
+    by one document only are not indexed. A name in more than ``max_name_reports`` documents
+    (a country, a head of state) is not looked up: it bounds the work per document, so the pass
+    grows linearly with the corpus; a report sharing only such names with a document is not
+    found. Memory: about 350 bytes per document (names and signature as packed bytes), plus
+    the index (4 bytes per document and name)."""
 
     def __init__(self, opts):
         self.opts = opts
@@ -217,41 +217,44 @@ class _Stories:
         self.sigs.append(s[SIG_IDS] + s[SIG_WEIGHTS])
         self.df.update(_unpack("I", names))
 
-    def _prefix(self, names: bytes):
-        df = self.df
-        shared = [n for n in _unpack("I", names) if df[n] > 1]
-        return sorted(shared, key=lambda n: (df[n], n))[: len(shared) - self.t + 1]
-
     def build_index(self):
-        index = self.index
+        index, df = self.index, self.df
         for i, names in enumerate(self.names):
             if names is None:
                 continue
-            for n in self._prefix(names):
-                docs = index.get(n)
-                if docs is None:
-                    docs = index[n] = array("I")
-                docs.append(i)
+            for n in _unpack("I", names):
+                if df[n] > 1:
+                    docs = index.get(n)
+                    if docs is None:
+                        docs = index[n] = array("I")
+                    docs.append(i)
+        self.df = None  # not needed any more
 
     def fellows(self, i) -> list[int]:
         names = self.names[i] if i < len(self.names) else None
         if names is None:
             return []
-        if self.t < 1:  # no names needed: every document is a candidate
-            found = {j for j, n in enumerate(self.names) if n is not None}
-        else:
-            found = set()
-            cap = self.opts["max_name_reports"]
-            for n in self._prefix(names):
-                docs = self.index.get(n, ())
-                if len(docs) <= cap:
-                    found.update(docs)
-        found.discard(i)
         mine = set(_unpack("I", names))
+        if self.t < 1:  # no names needed: every document is a candidate
+            found = [j for j, n in enumerate(self.names) if n is not None and j != i]
+        else:
+            counts: Counter = Counter()
+            skipped = 0
+            cap = self.opts["max_name_reports"]
+            for n in mine:
+                docs = self.index.get(n)
+                if docs is None:
+                    continue  # no other document has it
+                if len(docs) > cap:
+                    skipped += 1
+                    continue
+                counts.update(docs)  # counted in C
+            need = max(self.t - skipped, 1)
+            found = sorted(j for j, c in counts.items() if c >= need and j != i)
         ids, tenths = self._signature(i)
         sig = dict(zip(ids, tenths))
         norm2 = sum(map(mul, tenths, tenths))
-        return [j for j in sorted(found) if self._same_story(mine, sig, norm2, j)]
+        return [j for j in found if self._same_story(mine, sig, norm2, j)]
 
     def _signature(self, i):
         packed = self.sigs[i]
