@@ -15,8 +15,9 @@ start and end on chrome lines: a short line is boilerplate only between chrome l
 the edge next to prose (a heading above a list of links is the article's).
 
 Whole-page scrapes (at least ``page_share`` of the document's lines are chrome, some of it
-above the first paragraph of prose and some below the last; or simply most lines chrome) get
-a second, context-aware pass: the article is taken to be the densest stretch of prose (the
+above the first paragraph of prose and some below the last; or simply most lines chrome; or
+a chrome-dense header and footer around the densest stretch of prose, for pages whose first
+lines read like prose) get a second, context-aware pass: the article is taken to be the densest stretch of prose (the
 best-scoring span, prose lines counting their words and chrome lines against, widened to the
 nearest chrome on either side), and the short lines outside it that sit among chrome are
 reported as well - the menus, section labels and
@@ -92,7 +93,8 @@ def check(doc, rule):
         return
     classes = [line_class(ln.text, o["link_density"], o["prose_words"]) for ln in lines]
     chrome = classes.count(CHROME)
-    page = o["page_share"] and chrome >= 5 and _whole_page(classes, o["page_share"])
+    page = o["page_share"] and chrome >= 5 and (_whole_page(classes, o["page_share"])
+                                                 or _framed(lines, classes))
     flagged = set(_chrome_blocks(classes, o["min_chrome"]))
     if page:
         flagged.update(_outside_article(lines, classes))
@@ -146,9 +148,9 @@ def _chrome_blocks(classes, min_chrome):
         i = j + 1
 
 
-def _outside_article(lines, classes):
-    """Every non-chrome line outside the article: the best-scoring span of prose, widened over
-    the short lines (title, byline, subheads) up to the nearest chrome on each side."""
+def _article_span(lines, classes):
+    """The densest stretch of prose: the best-scoring span, prose lines counting their words,
+    chrome lines -8 and short lines -1 (first and last line index, or None)."""
     best, best_span, run, run_start = 0, None, 0, 0
     for k, c in enumerate(classes):
         score = len(lines[k].text.split()) if c == PROSE else (-8 if c == CHROME else -1)
@@ -157,6 +159,27 @@ def _outside_article(lines, classes):
         run += score
         if run > best:
             best, best_span = run, (run_start, k)
+    return best_span
+
+
+def _framed(lines, classes, need=3, density=0.15):
+    """A whole-page scrape whose first lines read like prose (a menu blurb, a teaser): the
+    densest stretch of prose has a header and a footer of page chrome around it - at least
+    ``need`` chrome lines on each side, and chrome no rarer than ``density`` of the lines there.
+    Extracted text may keep a few links around the story, but not a chrome-dense frame."""
+    span = _article_span(lines, classes)
+    if span is None:
+        return False
+    a, b = span
+    above, below = classes[:a].count(CHROME), classes[b + 1:].count(CHROME)
+    return (above >= need and below >= need
+            and above >= density * a and below >= density * (len(classes) - 1 - b))
+
+
+def _outside_article(lines, classes):
+    """Every non-chrome line outside the article: the best-scoring span of prose, widened over
+    the short lines (title, byline, subheads) up to the nearest chrome on each side."""
+    best_span = _article_span(lines, classes)
     if best_span is None:
         return
     a, b = best_span

@@ -1,0 +1,39 @@
+"""A110 (boilerplate kind): which pages count as whole-page scrapes."""
+
+from lint.engine import lint_text, select_rules
+
+PROSE_LINE = ("The minister resigned on Tuesday after a week of pressure from his own party, "
+              "the opposition and the unions, aides said.")
+BLURB = "Our team helps small businesses grow with tools that make every day a little easier for you."
+
+
+def links(*words):
+    return [f"* [{w}](/{w.lower()})" for w in words]
+
+
+def flagged_lines(rules, text):
+    _, found = lint_text(text, select_rules(rules, ["A110"]))
+    return {n for f in found for n in range(f.line, f.end_line + 1)}
+
+
+def test_page_whose_menu_holds_a_prose_blurb_is_still_a_whole_page(rules):
+    """A sentence-long menu blurb must not pass for the first paragraph: the chrome-dense
+    header and footer around the story still make it a whole-page scrape."""
+    head = [*links("Home", "Products"), BLURB, *links("Pricing", "Blog"), "Log in"]
+    article = ["# Minister resigns", PROSE_LINE, PROSE_LINE, "## Reaction", PROSE_LINE, PROSE_LINE]
+    tail = [*links("About", "Careers", "Privacy"), "Copyright 2025 Example Ltd"]
+    lines = [*head, *article, *tail]
+    got = flagged_lines(rules, "\n".join(lines) + "\n")
+    assert lines.index(BLURB) + 1 in got  # the blurb goes with the menu
+    assert len(lines) in got  # so does the footer's copyright line
+    assert not got & {i + 1 for i, ln in enumerate(lines) if ln in article}
+
+
+def test_extracted_article_with_a_few_links_at_both_ends_is_not_a_page(rules):
+    """A story that opens with a section link and ends with related links, but whose text
+    before and after its densest stretch is mostly prose and short lines, keeps that text."""
+    intro = ["## Background", *(["A short note on context."] * 12), PROSE_LINE]
+    lines = [*links("Politics"), *intro, *links("Vote", "Poll"), *([PROSE_LINE] * 6),
+             *(["Figures in brackets are estimates."] * 8), *links("Related", "More", "Archive")]
+    got = flagged_lines(rules, "\n".join(lines) + "\n")
+    assert not got & {i + 1 for i, ln in enumerate(lines) if "[" not in ln}
