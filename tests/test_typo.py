@@ -162,6 +162,17 @@ def test_one_edit_test_agrees_with_the_edit_neighbourhood():
         assert suggest._one_edit(a, b) == (b in suggest.edits1(a)), (a, b)
 
 
+def test_edit_index_finds_exactly_the_known_words_one_edit_away():
+    import random
+
+    vocab = vocabulary.load()
+    rnd = random.Random(7)
+    words = rnd.sample(vocab.words, 300) + ["vist", "dont", "a", "qzxvk", "teh", "it's", "x'y"]
+    words += [w[:1] + w[2:] for w in words[:100] if len(w) > 2]  # unknown strings too
+    for word in words:
+        assert suggest.one_edit_neighbours(word, vocab) == vocab.among(suggest.edits1(word)), word
+
+
 @pytest.mark.parametrize("word", ["goverment", "visti", "recieve", "acurately", "teh", "widley"])
 def test_common_neighbours_are_the_common_words_one_edit_away(word):
     vocab = vocabulary.load()

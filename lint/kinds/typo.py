@@ -265,14 +265,15 @@ def _judge_uncached(word: str) -> tuple[int, list, bool]:
     floor = _needed(z) if z else MIN_SCORE - IN_DOC_BONUS
     if z >= FREQUENT_JUDGED:  # not settled: one of the words a document can make a slip
         return z, _capable_readings(word, vocab), False
-    # The readings of Zipf >= 2.5 first (an index lookup); the rarer ones (every edit tried,
-    # the slow part) only when they could decide: they score at most RARE_BEST, so they
-    # cannot change the first reading when a common one beats that, nor make a slip of a
-    # known word that needs more. (They could still have been offered in second place.)
-    near = suggest.common_neighbours(word, vocab) if len(word) >= 4 else None
+    # The readings of Zipf >= 2.5 first; the rarer ones only when they could decide (they
+    # score at most RARE_BEST, so they cannot change the first reading when a common one
+    # beats that, nor make a slip of a known word that needs more; they could still have
+    # been offered in second place, so this keeps the suggestions of when it saved time).
+    every = suggest.one_edit_neighbours(word, vocab)
+    near = suggest.common_neighbours(word, vocab, every) if len(word) >= 4 else None
     scored = suggest.ranked(word, vocab, floor=floor, near=near) if near is not None else None
     if near is None or ((not scored or scored[0][0] <= RARE_BEST) and (not z or _needed(z) <= RARE_BEST)):
-        near = vocab.among(suggest.edits1(word))
+        near = every
         scored = suggest.ranked(word, vocab, floor=floor, near=near)
     derived = z == 0 and morphology.derivable(word, vocab.zipf)
     # Two-edit readings are sought only for words that are neither in the vocabulary nor

@@ -121,23 +121,21 @@ def edits1(word: str) -> set[str]:
     return out
 
 
-def common_neighbours(word: str, vocab) -> set[str]:
-    """The words of Zipf >= 2.5 exactly one edit away (what ``vocab.among(edits1(word))``
-    holds of them), found through the deletion index of those words instead of trying every
-    edit: an insertion's deletion is the word, a substitution or a swap shares a deletion with
-    it, and a deletion is looked up. Words of four letters or more (the index's)."""
-    get = vocab.deletes().get
-    shorter = [word[:i] + word[i + 1:] for i in range(len(word))]
-    found = set()
-    for k in [word] + shorter:
-        words = get(k)
-        if words is not None:
-            found.update(words.split())
-    found = {c for c in found if _one_edit(word, c)}
+def one_edit_neighbours(word: str, vocab) -> set[str]:
+    """Every known word exactly one edit away (what ``vocab.among(edits1(word))`` holds),
+    found through the symmetric-deletion index of the vocabulary: an insertion's deletion is
+    the word, a deletion is one of the word's, a substitution or a swap shares a deletion
+    with it. The index's candidates are checked one by one (hash collisions, two edits)."""
+    return {c for c in vocab.edit_index().candidates(word) if c != word and _one_edit(word, c)}
+
+
+def common_neighbours(word: str, vocab, every: set | None = None) -> set[str]:
+    """The words of Zipf >= 2.5 exactly one edit away (of ``every``, the words one edit away,
+    when the caller has them)."""
+    if every is None:
+        every = one_edit_neighbours(word, vocab)
     zipf = vocab.zipf
-    found.update(k for k in shorter if zipf(k) >= DELETES_MIN_ZIPF)
-    found.discard(word)
-    return found
+    return {c for c in every if zipf(c) >= DELETES_MIN_ZIPF}
 
 
 def _one_edit(a: str, b: str) -> bool:

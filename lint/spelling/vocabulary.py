@@ -13,8 +13,10 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import marshal
+import mmap
 import os
 import re
+import zlib
 from array import array
 from pathlib import Path
 
@@ -41,6 +43,16 @@ class Vocabulary:
         self._lookups = 0
         self._frequent = None
         self._best = None
+        self._edits = None
+
+    def edit_index(self) -> "EditIndex":
+        """Every word filed under itself and its one-letter deletions (the symmetric-deletion
+        index of the whole vocabulary): the known words one edit away from any string in a
+        dozen lookups instead of ~54n+25 generated edits. A memory-mapped file beside the
+        vocabulary (built once, a few seconds): nothing to load, pages read on first use."""
+        if self._edits is None:
+            self._edits = EditIndex(self.words, _mapped("edits", lambda: _build_edit_index(self.words)))
+        return self._edits
 
     def frequent_deletes(self) -> "DeletesIndex":
         """One-deletion index of the words with Zipf >= 3 (about 22,000; deletion -> words
@@ -107,6 +119,75 @@ class DeletesIndex:
         if i < len(self.keys) and self.keys[i] == key:
             return self.values[self.offsets[i]:self.offsets[i + 1]]
         return default
+
+
+EDIT_BUCKETS = 1 << 21  # hash buckets of the edit index (about 1.2 keys each)
+
+
+class EditIndex:
+    """Bucket (crc32 of a key, 21 bits) -> ids of the words filed under keys in it: a table of
+    bucket starts, then the ids. Hash collisions only add candidates, which the caller's
+    one-edit test drops."""
+
+    def __init__(self, words: list[str], data):
+        table = memoryview(data).cast("I")
+        self.starts = table[:EDIT_BUCKETS + 1]
+        self.ids = table[EDIT_BUCKETS + 1:]
+        self.words = words
+
+    def candidates(self, word: str) -> set[str]:
+        """A superset of the known words one edit from ``word`` (and perhaps ``word``)."""
+        starts, ids, crc, mask = self.starts, self.ids, zlib.crc32, EDIT_BUCKETS - 1
+        found = set()
+        for k in [word] + [word[:i] + word[i + 1:] for i in range(len(word))]:
+            b = crc(k.encode()) & mask
+            s, e = starts[b], starts[b + 1]
+            if s != e:
+                found.update(ids[s:e])
+        words = self.words
+        return {words[i] for i in found}
+
+
+def _build_edit_index(words: list[str]) -> bytes:
+    crc, mask = zlib.crc32, EDIT_BUCKETS - 1
+    pairs = []
+    for i, w in enumerate(words):
+        for k in {w} | {w[:j] + w[j + 1:] for j in range(len(w))}:
+            pairs.append((crc(k.encode()) & mask) << 20 | i)
+    pairs.sort()
+    counts = array("I", bytes(4 * (EDIT_BUCKETS + 1)))
+    for p in pairs:
+        counts[(p >> 20) + 1] += 1
+    for b in range(EDIT_BUCKETS):
+        counts[b + 1] += counts[b]
+    ids = array("I", (p & 0xFFFFF for p in pairs))
+    return counts.tobytes() + ids.tobytes()
+
+
+def _mapped(name: str, build):
+    """``build()``'s bytes as a read-only memory map of a file in the cache folder (rebuilt
+    when the vocabulary's data changes); the bytes themselves if the folder is not writable."""
+    st = _source().stat()
+    path = cache_dir() / f"{name}-{FORMAT}-{st.st_size}-{int(st.st_mtime)}.map"
+    for _ in range(2):
+        try:
+            with open(path, "rb") as f:
+                return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            pass
+        data = build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            for other in path.parent.glob(f"{name}-*.map"):
+                if other != path:
+                    other.unlink(missing_ok=True)
+        except OSError:
+            return data  # a read-only home still works, only slower
+        build = lambda data=data: data  # noqa: E731 (written: map it)
+    return data
 
 
 def load() -> Vocabulary:
