@@ -52,7 +52,6 @@ _OPEN = "([{\"'“‘*_«"
 _CLOSE = ".,;:!?)]}\"'”’*_»…"
 _SEPARATORS = frozenset(" \t\n—–…")  # what may stand next to a plain word
 _SKIP_MARKDOWN = ("code", "autolink", "html", "image")
-_MARKUP = re.compile(r"[`<]|\]\(")  # the document may hold code, HTML or links
 SAFE_ZIPF = 36  # words at least this common (Zipf x10) are never judged (vocabulary.COMMON_ZIPF)
 FREQUENT_JUDGED = 20  # words at least this common are judged against frequent words only
 # (vocabulary.NEIGHBOUR_MIN_ZIPF: their commonest frequent neighbour is precomputed)
@@ -87,6 +86,7 @@ def check(doc, rule):
     if len(cleared) > 500_000:
         cleared.clear()
     fresh = unique - vocab.common
+    fresh -= _quiet_words(vocab, names, lists)
     fresh -= cleared
     suspects = []
     for t in fresh:
@@ -114,7 +114,8 @@ def check(doc, rule):
         if _recurs(doc.text, tokens, unique, token, o["recurrence"]):
             continue
         if markup is None:
-            markup = _MARKUP.search(doc.text) is not None
+            text = doc.text
+            markup = "`" in text or "<" in text or "](" in text
         places = list(_occurrences(doc, token, first_only=True, markup=markup))
         if not places:  # only inside URLs, compounds, code: not judged
             continue
@@ -161,28 +162,46 @@ def _slip_capable(vocab) -> dict:
         code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], suggest, vocabulary))
         table = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
                                   version=hashlib.md5(code).hexdigest()[:10])
+        table, quiet = table
         _capable = dict(line.split("\t", 1) for line in table.split("\n") if line)
+        _quiet["settled"] = frozenset(quiet.split("\n"))
     return _capable
 
 
+def _quiet_words(vocab, names: tuple, lists) -> frozenset:
+    """The words of Zipf 2 to 3.6 that no document can make a slip (what ``_settled`` clears
+    one by one), less those a known-misspelling list holds: a set difference drops them from
+    a document's words in C."""
+    found = _quiet.get(names)
+    if found is None:
+        _slip_capable(vocab)
+        found = _quiet[names] = _quiet["settled"] - lists.listed()
+    return found
+
+
 _capable = None
+_quiet: dict = {}  # "settled" -> the words _settled clears; list names -> the same less listed words
 
 
-def _build_capable(vocab) -> str:
-    """One line per word: the word, then its readings as score and word, tab-separated."""
+def _build_capable(vocab) -> tuple[str, str]:
+    """One line per slip-capable word: the word, then its readings as score and word,
+    tab-separated; and the other words of Zipf 2 to 3.6, one a line."""
     from ..spelling.suggest import MIN_COST, WEIGHT
 
-    out = []
+    out, quiet = [], []
     for word, z in zip(vocab.words, vocab.zipfs):
         if not FREQUENT_JUDGED <= z < SAFE_ZIPF:
             continue
         best = vocab.with_best_neighbour(word)[1]
         if best / 10 - WEIGHT * MIN_COST < _needed(z):
+            quiet.append(word)
             continue  # not even the commonest neighbour, at the cheapest slip, could do it
         scored = suggest.ranked(word, vocab, frequent=True, floor=_needed(z))
         if _is_typo(z, scored, False, in_doc=True):
             out.append("\t".join([word] + [f"{score!r} {c}" for score, c in scored]))
-    return "\n".join(out)
+        else:
+            quiet.append(word)
+    return "\n".join(out), "\n".join(quiet)
 
 
 def _capable_readings(word: str, vocab) -> list:

@@ -47,6 +47,10 @@ class Lists:
                 return found
         return None
 
+    def listed(self) -> frozenset:
+        """Every misspelling of the lists."""
+        return frozenset().union(*(t.wrong for t in self.tables))
+
 
 @lru_cache(maxsize=8)
 def load(names: tuple[str, ...]) -> Lists:
