@@ -37,3 +37,17 @@ def test_extracted_article_with_a_few_links_at_both_ends_is_not_a_page(rules):
              *(["Figures in brackets are estimates."] * 8), *links("Related", "More", "Archive")]
     got = flagged_lines(rules, "\n".join(lines) + "\n")
     assert not got & {i + 1 for i, ln in enumerate(lines) if "[" not in ln}
+
+
+def test_cards_beside_the_story_on_a_whole_page_are_cut(rules):
+    """Staff or product cards (a sentence and a couple of links each) after the story are the
+    page's, not the article's, even though each card holds a full sentence."""
+    card = ["Jane is an experienced adviser who answers new questions quickly and stays "
+            "available to students late in the evening.", "[Chat with me](/chat)", "[Profile](/jane)"]
+    article = ["# Minister resigns", PROSE_LINE, PROSE_LINE, PROSE_LINE, PROSE_LINE]
+    lines = [*links("Home", "World", "Business", "Sport"), *article, *(card * 3),
+             *links("About", "Careers", "Privacy")]
+    got = flagged_lines(rules, "\n".join(lines) + "\n")
+    assert not got & {i + 1 for i, ln in enumerate(lines) if ln in article}
+    blurbs = [i + 1 for i, ln in enumerate(lines) if ln == card[0]]
+    assert set(blurbs[1:]) <= got  # the card touching the story may pass for its last paragraph

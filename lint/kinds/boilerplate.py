@@ -148,12 +148,12 @@ def _chrome_blocks(classes, min_chrome):
         i = j + 1
 
 
-def _article_span(lines, classes):
+def _article_span(lines, classes, chrome_cost=8):
     """The densest stretch of prose: the best-scoring span, prose lines counting their words,
-    chrome lines -8 and short lines -1 (first and last line index, or None)."""
+    chrome lines -chrome_cost and short lines -1 (first and last line index, or None)."""
     best, best_span, run, run_start = 0, None, 0, 0
     for k, c in enumerate(classes):
-        score = len(lines[k].text.split()) if c == PROSE else (-8 if c == CHROME else -1)
+        score = len(lines[k].text.split()) if c == PROSE else (-chrome_cost if c == CHROME else -1)
         if run <= 0:
             run, run_start = 0, k
         run += score
@@ -178,8 +178,11 @@ def _framed(lines, classes, need=3, density=0.15):
 
 def _outside_article(lines, classes):
     """Every non-chrome line outside the article: the best-scoring span of prose, widened over
-    the short lines (title, byline, subheads) up to the nearest chrome on each side."""
-    best_span = _article_span(lines, classes)
+    the short lines (title, byline, subheads) up to the nearest chrome on each side. Here a chrome
+    line costs as much as a long sentence: on a whole page the story is one dense stretch, and
+    the link-studded cards, staff blurbs and teasers next to it are not part of it. (Telling a
+    whole page from extracted text uses the gentler cost: there the span should be generous.)"""
+    best_span = _article_span(lines, classes, chrome_cost=16)
     if best_span is None:
         return
     a, b = best_span
