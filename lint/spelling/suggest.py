@@ -174,19 +174,28 @@ def neighbours(word: str, vocab, far: bool = False, frequent: bool = False,
     away (fast)."""
     if frequent:
         return frequent_neighbours(word, vocab)
-    found = set(vocab.among(edits1(word)) if near is None else near)
+    found = set(one_edit_neighbours(word, vocab) if near is None else near)
     if far and len(word) >= 4:
-        get = vocab.deletes().get
-        keys = {word[:i] + word[i + 1:] for i in range(len(word))}
-        keys |= {k[:i] + k[i + 1:] for k in keys for i in range(len(k))}
-        keys.add(word)
-        for k in keys:
-            words = get(k)
-            if words is not None:
-                found.update(words.split())
-        zipf = vocab.zipf
-        found.update(k for k in vocab.among(keys) if len(k) >= 3 and zipf(k) >= DELETES_MIN_ZIPF)
+        found |= two_edit_common(word, vocab)
         found.discard(word)
+    return found
+
+
+def two_edit_common(word: str, vocab) -> set[str]:
+    """The words of Zipf >= 2.5 within two edits: those of three letters or more that are
+    the word less one or two letters, and those of four or more that share such a deletion
+    (up to two letters) with it (one deletion of theirs), found in the symmetric-deletion
+    index under the word's deletions and checked one by one."""
+    keys = {word[:i] + word[i + 1:] for i in range(len(word))}
+    keys |= {k[:i] + k[i + 1:] for k in keys for i in range(len(k))}
+    keys.add(word)
+    zipf = vocab.zipf
+    found = set()
+    for c in vocab.edit_index().candidates_of(keys):
+        n = len(c)
+        if n >= 3 and (c in keys or (n >= 4 and any(c[:i] + c[i + 1:] in keys for i in range(n)))):
+            if zipf(c) >= DELETES_MIN_ZIPF:
+                found.add(c)
     return found
 
 

@@ -38,7 +38,6 @@ class Vocabulary:
         if common is None:
             common = [w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF]
         self.common = frozenset(common)
-        self._deletes = None
         self._known = None
         self._lookups = 0
         self._frequent = None
@@ -92,15 +91,6 @@ class Vocabulary:
         i = bisect.bisect_left(self.words, word)
         return self.zipfs[i] if i < len(self.words) and self.words[i] == word else 0
 
-    def deletes(self) -> "DeletesIndex":
-        """One-deletion index of the frequent words (deletion -> words joined by spaces): the
-        SymSpell trick that finds neighbours two edits away without generating every two-edit
-        string. Built once, then cached beside the vocabulary."""
-        if self._deletes is None:
-            self._deletes = DeletesIndex(*_cached("deletes", lambda: _flatten(
-                _build_deletes(self, DELETES_MIN_ZIPF, 4))))
-        return self._deletes
-
 
 class DeletesIndex:
     """deletion -> the words it comes from, joined by spaces. Kept as a sorted list of keys
@@ -137,9 +127,13 @@ class EditIndex:
 
     def candidates(self, word: str) -> set[str]:
         """A superset of the known words one edit from ``word`` (and perhaps ``word``)."""
+        return self.candidates_of([word] + [word[:i] + word[i + 1:] for i in range(len(word))])
+
+    def candidates_of(self, keys) -> set[str]:
+        """A superset of the words that are a key or a key plus one letter."""
         starts, ids, crc, mask = self.starts, self.ids, zlib.crc32, EDIT_BUCKETS - 1
         found = set()
-        for k in [word] + [word[:i] + word[i + 1:] for i in range(len(word))]:
+        for k in keys:
             b = crc(k.encode()) & mask
             s, e = starts[b], starts[b + 1]
             if s != e:
