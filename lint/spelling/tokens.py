@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+try:  # possessive quantifiers (Python 3.11+) spare the engine its backtracking bookkeeping
+    WORD = re.compile(r"[A-Za-z]++(?:['’][A-Za-z]++)*+")
+except re.error:
+    WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _KEY = "_typo_words"
 
 
