@@ -138,7 +138,7 @@ def _settled(word: str, vocab):
     """The verdict when lookups give it, else None: common words, and the words in use
     (Zipf >= 2) that no frequent neighbour can make a slip (all but a few thousand)."""
     z = vocab.zipf(word)
-    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and word not in _slip_capable(vocab)):
+    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and word in _settled_words(vocab)):
         if len(_judged) > 200_000:
             _judged.clear()
         verdict = _judged[word] = (z, [], False)
@@ -146,7 +146,7 @@ def _settled(word: str, vocab):
     return None
 
 
-def _slip_capable(vocab) -> dict:
+def _slip_capable(vocab) -> str:
     """The words of Zipf 2 to 3.6 that a document can make a slip (a frequent neighbour
     scores enough, with the in-document bonus), with their ranked readings: judged once for
     the whole vocabulary and cached beside it (a second or two, again whenever the code that
@@ -163,9 +163,15 @@ def _slip_capable(vocab) -> dict:
         table = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
                                   version=hashlib.md5(code).hexdigest()[:10])
         table, quiet = table
-        _capable = dict(line.split("\t", 1) for line in table.split("\n") if line)
+        _capable = "\n" + table + "\n"  # a word's line found by str.find: no dict to build
         _quiet["settled"] = frozenset(quiet.split("\n"))
     return _capable
+
+
+def _settled_words(vocab) -> frozenset:
+    """The words of Zipf 2 to 3.6 that no document can make a slip."""
+    _slip_capable(vocab)
+    return _quiet["settled"]
 
 
 def _quiet_words(vocab, names: tuple, lists) -> frozenset:
@@ -174,8 +180,7 @@ def _quiet_words(vocab, names: tuple, lists) -> frozenset:
     a document's words in C."""
     found = _quiet.get(names)
     if found is None:
-        _slip_capable(vocab)
-        found = _quiet[names] = _quiet["settled"] - lists.listed()
+        found = _quiet[names] = _settled_words(vocab) - lists.listed()
     return found
 
 
@@ -205,8 +210,10 @@ def _build_capable(vocab) -> tuple[str, str]:
 
 
 def _capable_readings(word: str, vocab) -> list:
-    return [(float(score), c) for score, c in
-            (item.split(" ") for item in _slip_capable(vocab)[word].split("\t"))]
+    table = _slip_capable(vocab)
+    start = table.index("\n" + word + "\t") + len(word) + 2
+    line = table[start:table.index("\n", start)]
+    return [(float(score), c) for score, c in (item.split(" ") for item in line.split("\t"))]
 
 
 def _recurs(text: str, tokens: list, unique: set, word: str, times: int) -> bool:

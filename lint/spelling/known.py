@@ -23,10 +23,13 @@ class Table:
         self.right = right.split("\n") if right else []
         self._listed = None
 
-    def get(self, word: str):
-        if self._listed is None:  # most words are not listed: a set says so fastest
+    def listed(self) -> frozenset:
+        if self._listed is None:
             self._listed = frozenset(self.wrong)
-        if word not in self._listed:
+        return self._listed
+
+    def get(self, word: str):
+        if word not in (self._listed or self.listed()):  # most words are not: a set says so fastest
             return None
         i = bisect.bisect_left(self.wrong, word)
         if i < len(self.wrong) and self.wrong[i] == word:
@@ -49,7 +52,9 @@ class Lists:
 
     def listed(self) -> frozenset:
         """Every misspelling of the lists."""
-        return frozenset().union(*(t.wrong for t in self.tables))
+        if len(self.tables) == 1:
+            return self.tables[0].listed()
+        return frozenset().union(*(t.listed() for t in self.tables))
 
 
 @lru_cache(maxsize=8)
