@@ -1,6 +1,9 @@
 """A110 (boilerplate kind): which pages count as whole-page scrapes."""
 
+import pytest
+
 from lint.engine import lint_text, select_rules
+from lint.kinds.boilerplate import _WORD, PROSE, SHORT, line_class, visible
 
 PROSE_LINE = ("The minister resigned on Tuesday after a week of pressure from his own party, "
               "the opposition and the unions, aides said.")
@@ -51,3 +54,21 @@ def test_cards_beside_the_story_on_a_whole_page_are_cut(rules):
     assert not got & {i + 1 for i, ln in enumerate(lines) if ln in article}
     blurbs = [i + 1 for i, ln in enumerate(lines) if ln == card[0]]
     assert set(blurbs[1:]) <= got  # the card touching the story may pass for its last paragraph
+
+
+@pytest.mark.parametrize("text", [
+    "1. one two three four five six seven eight nine ten eleven twelve",  # the number is a mark
+    "12) one two three four five six seven eight nine ten eleven",
+    "1.5 million people left the city in the first week of the long and hard war",
+    "> 1. one two three four five six seven eight nine ten eleven twelve",
+    "**Bold** words: one two three four five six seven eight nine ten",
+    "don't stop, won't stop: it's the end of an era that ran for years",
+    "snake_case words split in two once the marks go: a b c d e f g h",
+    "__init__", "", "   ", "* * *", "٣. one two three four five six seven eight nine ten eleven twelve",
+])
+@pytest.mark.parametrize("prose_words", [0, 1, 12, 13])
+def test_link_free_lines_are_classed_as_by_their_visible_words(text, prose_words):
+    """Link-free lines take a shortcut that must agree with counting the visible words."""
+    words = len(_WORD.findall(visible(text)[0]))
+    expected = PROSE if words and words >= prose_words else SHORT
+    assert line_class(text, 0.5, prose_words) == expected

@@ -34,6 +34,7 @@ Options
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import Option
 from .existence import delete_lines
@@ -53,6 +54,7 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:<[^>\n]*>|[^()\
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _DECOR = re.compile(r"[*_#>|`~=]+|^\s*(?:[-+•·]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s+")  # the one word _DECOR removes (not after a leading mark)
 _TITLE = re.compile(r"\s{0,3}#\s")  # a page's one level-1 heading is its headline
 
 
@@ -75,6 +77,11 @@ def visible(text: str) -> tuple[str, int]:
 
 def line_class(text: str, link_density: float, prose_words: int) -> str:
     """chrome, short or prose, from the line's visible text and how much of it is link text."""
+    if "](" not in text and "_" not in text:
+        # No link, and _DECOR only drops non-word marks and a leading list number: count the
+        # words in place, stopping at the threshold (most lines of a page take this path).
+        lead = 1 if _LIST_NUMBER.match(text) else 0
+        return PROSE if _has_words(max(prose_words, 1) + lead)(text) else SHORT  # 0 words: short
     shown, linked = visible(text)
     words = len(_WORD.findall(shown))
     if words == 0:
@@ -84,6 +91,15 @@ def line_class(text: str, link_density: float, prose_words: int) -> str:
     return PROSE if words >= prose_words else SHORT
 
 
+@lru_cache(maxsize=8)
+def _has_words(n):
+    """A test for "at least n words (\\w+ runs)" that stops after the n-th."""
+    try:  # possessive quantifiers (Python 3.11+): no backtracking into a word
+        return re.compile(r"\W*+(?:\w++\W*+){%d}" % n).match
+    except re.error:
+        return lambda text: len(_WORD.findall(text)) >= n
+
+
 def check(doc, rule):
     o = rule.options
     if "](" not in doc.text:  # chrome lines are links: without one there is nothing to find
@@ -91,8 +107,14 @@ def check(doc, rule):
     lines = [ln for ln in doc.lines if ln.text.strip()]
     if not lines:
         return
-    classes = [line_class(ln.text, o["link_density"], o["prose_words"]) for ln in lines]
+    density, words = o["link_density"], o["prose_words"]
+    # Chrome lines hold a link: class those first. Too few chrome lines make neither a block
+    # (min_chrome) nor a whole page (5), and the rest of the lines need no look.
+    classes = [line_class(ln.text, density, words) if "](" in ln.text else None for ln in lines]
     chrome = classes.count(CHROME)
+    if chrome < 5 and chrome < max(1, o["min_chrome"]):
+        return
+    classes = [c or line_class(ln.text, density, words) for c, ln in zip(classes, lines)]
     page = o["page_share"] and chrome >= 5 and (_whole_page(classes, o["page_share"])
                                                  or _framed(lines, classes))
     flagged = set(_chrome_blocks(classes, o["min_chrome"]))
