@@ -405,9 +405,23 @@ class _Registry:
 _REGISTRY = _Registry()
 
 
+class _Ids(tuple):
+    """Ids of registered literals. Ids are only valid in the process that registered them, so a
+    compiled rule sent to another process (Ray workers, spawned pools) registers its literals
+    again there when unpickled, instead of carrying ids that process never heard of."""
+
+    def __new__(cls, ids, literals):
+        self = super().__new__(cls, ids)
+        self.literals = tuple(literals)
+        return self
+
+    def __reduce__(self):
+        return register, (self.literals,)
+
+
 def register(literals) -> tuple[int, ...] | None:
     """Ids to look ``literals`` up with `occurrences`; None without the scanning package."""
-    return _REGISTRY.register(literals) if MANY_AT_ONCE else None
+    return _Ids(_REGISTRY.register(literals), literals) if MANY_AT_ONCE else None
 
 
 def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:

@@ -111,3 +111,22 @@ def test_findings_do_not_depend_on_the_scanning_package(tmp_path):
     without = findings("sys.modules['ahocorasick_rs'] = None; ")
     assert len(with_package) > 50
     assert without == with_package
+
+
+def test_registered_ids_survive_a_trip_to_a_fresh_process():
+    """Compiled rules are pickled to Ray workers: their literal ids must be valid there too."""
+    pytest.importorskip("ahocorasick_rs")
+    import pickle
+    import subprocess
+    import sys
+
+    from lint import prefilter
+
+    prefilter.register(["zzfiller-one", "zzfiller-two"])  # ids the fresh process will not have
+    blob = pickle.dumps(prefilter.register(["skip to main content"]))
+    code = ("import pickle, sys; from lint import prefilter; from lint.document import Document; "
+            "ids = pickle.loads(sys.stdin.buffer.read()); d = Document('x. Skip to main content'); "
+            "print(sorted(i for i in prefilter.occurrences(d, d.text.lower(), 'lower') if i in ids))")
+    out = subprocess.run([sys.executable, "-c", code], input=blob, capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().strip() == "[0]"
