@@ -189,13 +189,11 @@ def two_edit_common(word: str, vocab) -> set[str]:
     keys = {word[:i] + word[i + 1:] for i in range(len(word))}
     keys |= {k[:i] + k[i + 1:] for k in keys for i in range(len(k))}
     keys.add(word)
-    zipf = vocab.zipf
     found = set()
-    for c in vocab.edit_index().candidates_of(keys):
+    for c in vocab.edit_index().candidates_of(keys, DELETES_MIN_ZIPF):
         n = len(c)
         if n >= 3 and (c in keys or (n >= 4 and any(c[:i] + c[i + 1:] in keys for i in range(n)))):
-            if zipf(c) >= DELETES_MIN_ZIPF:
-                found.add(c)
+            found.add(c)
     return found
 
 

@@ -50,7 +50,7 @@ class Vocabulary:
         dozen lookups instead of ~54n+25 generated edits. A memory-mapped file beside the
         vocabulary (built once, a few seconds): nothing to load, pages read on first use."""
         if self._edits is None:
-            self._edits = EditIndex(self.words, _mapped("edits", lambda: _build_edit_index(self.words)))
+            self._edits = EditIndex(self.words, self.zipfs, _mapped("edits", lambda: _build_edit_index(self.words)))
         return self._edits
 
     def frequent_deletes(self) -> "DeletesIndex":
@@ -119,18 +119,20 @@ class EditIndex:
     bucket starts, then the ids. Hash collisions only add candidates, which the caller's
     one-edit test drops."""
 
-    def __init__(self, words: list[str], data):
+    def __init__(self, words: list[str], zipfs: bytes, data):
         table = memoryview(data).cast("I")
         self.starts = table[:EDIT_BUCKETS + 1]
         self.ids = table[EDIT_BUCKETS + 1:]
         self.words = words
+        self.zipfs = zipfs
 
     def candidates(self, word: str) -> set[str]:
         """A superset of the known words one edit from ``word`` (and perhaps ``word``)."""
         return self.candidates_of([word] + [word[:i] + word[i + 1:] for i in range(len(word))])
 
-    def candidates_of(self, keys) -> set[str]:
-        """A superset of the words that are a key or a key plus one letter."""
+    def candidates_of(self, keys, min_zipf: int = 0) -> set[str]:
+        """A superset of the words of Zipf x10 >= ``min_zipf`` that are a key or a key plus
+        one letter."""
         starts, ids, crc, mask = self.starts, self.ids, zlib.crc32, EDIT_BUCKETS - 1
         found = set()
         for k in keys:
@@ -139,6 +141,9 @@ class EditIndex:
             if s != e:
                 found.update(ids[s:e])
         words = self.words
+        if min_zipf:
+            zipfs = self.zipfs
+            return {words[i] for i in found if zipfs[i] >= min_zipf}
         return {words[i] for i in found}
 
 
