@@ -186,14 +186,9 @@ class Document:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences within paragraphs (a sentence never crosses a paragraph)."""
-        ss, se = [], []
-        for para in self.paragraphs:
-            base = para.start
-            for s, e in split_sentences(para.text):
-                ss.append(base + s)
-                se.append(base + e)
-        text = self.text
-        return _spans(ss, se, [text[s:e] for s, e in zip(ss, se)], range(len(ss)))
+        bounds = sentence_bounds(self.text, [(p[0], p[1]) for p in self.paragraphs])
+        ss, se = bounds[0::2], bounds[1::2]
+        return _spans(ss, se, map(self.text.__getitem__, map(slice, ss, se)), range(len(ss)))
 
     @cached_property
     def markdown(self) -> list[MarkdownSpan]:
@@ -301,30 +296,71 @@ def _texts_hard_wrapped(texts: list[str]) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a paragraph into sentences; returns (start, end) offsets, whitespace trimmed."""
-    out, start = [], 0
-    n, isspace = len(text), str.isspace
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if m.group() == ".":
-            # the word before the period (walked back to, not split off: paragraphs can be long)
-            k = m.start()
-            while k and isspace(text[k - 1]):
-                k -= 1
-            j = k
-            while j and not isspace(text[j - 1]):
-                j -= 1
-            word = text[j:k].lower().lstrip("(\"'“‘")
-            # An abbreviation, an initial ("J. Smith") or a decimal do not end a sentence.
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+    bounds = sentence_bounds(text, [(0, len(text))])
+    return list(zip(bounds[0::2], bounds[1::2]))
+
+
+# A run of sentence-ending punctuation before whitespace (or the end), and the first character
+# after that whitespace (group 1): "... ended. the" is not a sentence end.
+_SENTENCE_END_NEXT = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)(?=\s*(\S)?)")
+# Read in the reversed text: the whitespace, then the word, before a period.
+_WORD_BEFORE = re.compile(r"\s*(\S*)")
+# Every period whose word may keep the sentence going (an abbreviation or initials), and more
+# (any one letter, re's case-insensitive matching is looser than str.lower(), a word's start
+# is not checked exactly): only these periods need the exact test of the word. Look-behinds after the period,
+# so that re scans for "." at C speed.
+def _maybe_not_end():
+    edge = "(?<![^\\s(\"'“‘])"  # the word starts after whitespace or an opening quote
+    by_len: dict[int, list[str]] = {}
+    for a in _ABBREVIATIONS:
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    abbrevs = [f"(?<={edge}(?:{'|'.join(sorted(alts))})\\.)" for _, alts in sorted(by_len.items())]
+    tests = [r"(?<=(?<!\S)\.)", r"(?<=(?<![^\s(\"'“‘.])[^\W\d_]\.)"] + abbrevs
+    return re.compile(r"\.(?:" + "|".join(tests) + ")", re.IGNORECASE)
+
+
+_MAYBE_NOT_END = _maybe_not_end()
+
+
+def sentence_bounds(text: str, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Sentence starts and ends, flattened (s0, e0, s1, e1, ...), within each of the
+    ``paragraphs`` ((start, end) offsets into ``text``, sorted, separated by newlines or
+    blank lines). One regular-expression scan of the whole text instead of one per paragraph:
+    a sentence end never spans a newline, so the scan finds the same ends."""
+    out = []
+    if not paragraphs:
+        return out
+    rev = maybe = None
+    n_text = len(text)
+    para = iter(paragraphs)
+    ps, pe = next(para)
+    start = ps
+    for m in _SENTENCE_END_NEXT.finditer(text, ps, paragraphs[-1][1]):
+        ms, end = m.span()
+        while ms >= pe:  # the paragraph ended before this match: close it
+            _append(out, text, start, pe)
+            ps, pe = next(para)
+            start = ps
+        if end - ms == 1 and text[ms] == ".":
+            if maybe is None:
+                maybe = {m.start() for m in _MAYBE_NOT_END.finditer(text)}
+                rev = text[::-1] if maybe else ""
+            if ms in maybe:
+                # the word before the period (read in the reversed text: paragraphs can be long)
+                word = _WORD_BEFORE.match(rev, n_text - ms, n_text - ps).group(1)[::-1].lower().lstrip("(\"'“‘")
+                # An abbreviation, an initial ("J. Smith") or a decimal do not end a sentence.
+                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+                    continue
+            if m.start(1) < pe and m.group(1) and m.group(1).islower():
                 continue
-            i = end
-            while i < n and isspace(text[i]):
-                i += 1
-            if i < n and text[i].islower():
-                continue
-        _append(out, text, start, end)
+        if text[start].isspace() or text[end - 1].isspace():
+            _append(out, text, start, end)
+        elif end > start:
+            out += start, end
         start = end
-    _append(out, text, start, len(text))
+    _append(out, text, start, pe)
+    for ps, pe in para:
+        _append(out, text, ps, pe)
     return out
 
 
@@ -334,4 +370,5 @@ def _append(out, text, s, e):
     while e > s and text[e - 1].isspace():
         e -= 1
     if e > s:
-        out.append((s, e))
+        out.append(s)
+        out.append(e)
