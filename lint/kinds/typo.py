@@ -86,7 +86,9 @@ def check(doc, rule):
     if len(cleared) > 500_000:
         cleared.clear()
     fresh = unique - vocab.common
-    fresh -= _quiet_words(vocab, names, lists)
+    quiet = fresh & _settled_words(vocab)  # no document can make them a slip ...
+    if quiet:
+        fresh -= quiet - lists.listed()  # ... unless a misspelling list holds them
     fresh -= cleared
     suspects = []
     for t in fresh:
@@ -174,18 +176,8 @@ def _settled_words(vocab) -> frozenset:
     return _quiet["settled"]
 
 
-def _quiet_words(vocab, names: tuple, lists) -> frozenset:
-    """The words of Zipf 2 to 3.6 that no document can make a slip (what ``_settled`` clears
-    one by one), less those a known-misspelling list holds: a set difference drops them from
-    a document's words in C."""
-    found = _quiet.get(names)
-    if found is None:
-        found = _quiet[names] = _settled_words(vocab) - lists.listed()
-    return found
-
-
 _capable = None
-_quiet: dict = {}  # "settled" -> the words _settled clears; list names -> the same less listed words
+_quiet: dict = {}  # "settled" -> the words of Zipf 2 to 3.6 _settled clears
 
 
 def _build_capable(vocab) -> tuple[str, str]:
