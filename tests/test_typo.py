@@ -182,6 +182,19 @@ def test_common_neighbours_are_the_common_words_one_edit_away(word):
         assert suggest.common_neighbours(word, vocab) == common
 
 
+def test_mapped_cache_is_built_once_and_works_without_a_writable_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+    for _ in range(2):
+        data = vocabulary._mapped("t", lambda: built.append(1) or b"\x01\x00\x00\x00")
+        assert bytes(data) == b"\x01\x00\x00\x00"
+    assert built == [1]
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # the cache folder cannot be made
+    assert bytes(vocabulary._mapped("t", lambda: b"\x02\x00\x00\x00")) == b"\x02\x00\x00\x00"
+
+
 def test_versioned_cache_rebuilds_on_a_new_version_and_keeps_the_old(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     source = tmp_path / "data.txt"

@@ -19,8 +19,9 @@ vocabulary. The configuration's ``accept-words`` silence a word, ``reject-words`
 
 Speed: a document's words are found once for all typo kinds; common words and words settled
 earlier in the run go by set difference; of the words in use (Zipf >= 2) only the few
-thousand a document could make a slip are not settled by one lookup (they are judged once
-per install, with the vocabulary); only unknown and very rare words are searched.
+thousand a document could make a slip are not settled by one set operation (they are judged
+once per install, with the vocabulary); only unknown and very rare words are searched, their
+neighbours found in a symmetric-deletion index of the whole vocabulary (a dozen lookups).
 
 Options
 - ``min_length``: shortest word judged (default 3).

@@ -3,7 +3,8 @@ Zipf frequency (log10 of occurrences per billion words, kept as tenths in one by
 
 wordfreq itself takes ~1 s to import and decode, so the first use compiles the list into a
 compact cache file (``$XDG_CACHE_HOME/seedlint``, else ``~/.cache/seedlint``) that later runs
-load in a few tens of milliseconds, beside the tables derived from it (deletion indexes, each
+load in a few tens of milliseconds, beside the tables derived from it (deletion indexes, the
+whole vocabulary's an 18 MB file read by memory map; each
 word's commonest frequent neighbour, the typo kind's slip-capable words): a few seconds once
 per install. Nothing is downloaded: the data ships inside wordfreq.
 """
