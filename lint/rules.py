@@ -89,7 +89,10 @@ class Rule:
         return self.module.check(doc, self)
 
     def format(self, template: str | None = None, **values) -> str:
-        return string.Formatter().vformat(template or self.message, (), _Vars(values))
+        try:  # str.format_map: the same result as string.Formatter, in C
+            return (template or self.message).format_map(_Vars(values))
+        except (ValueError, IndexError):  # positional fields: string.Formatter says what is wrong
+            return string.Formatter().vformat(template or self.message, (), _Vars(values))
 
     def finding(self, doc, start: int, end: int, fix: Fix | None = None, message: str | None = None,
                 **values) -> Finding:

@@ -96,10 +96,14 @@ def units(doc, scope):
 
 def check(doc, rule):
     rx, unless, fix, required, required_ids = rule.compiled[:5]
-    max_words = rule.options["max_words"]
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
     if required is not None and _lacks(doc, rule, required, required_ids, whole):
-        return
+        return ()  # most rules, most documents: no generator to start and run
+    return _search(doc, rule, rx, unless, fix, whole)
+
+
+def _search(doc, rule, rx, unless, fix, whole):
+    max_words = rule.options["max_words"]
     first_only = whole or rule.scope in ("line", "sentence")
     for unit in _candidates(doc, rule, rx, whole):
         text = unit.text
@@ -221,7 +225,15 @@ def _lines_with_required(doc, rule, whole):
     starts = doc.line_starts
     if ids is not None:
         hits = occurrences(doc, low, "lower")
-        found = {bisect.bisect_right(starts, p) - 1 for i in ids for p in hits.get(i, ())}
+        found = set()
+        add, line_of = found.add, bisect.bisect_right
+        for i in ids:
+            positions = hits.get(i)
+            if positions:
+                for p in positions:
+                    add(line_of(starts, p) - 1)
+                if len(found) > _MANY_LINES:  # a common literal ("in "): stop counting
+                    return None
     elif len(required) <= 8 and min(map(rarity, required)) >= 3:  # "ad" would be on every line
         found = set()
         for lit in required:
