@@ -35,6 +35,7 @@ Options
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from ..finding import Fix
@@ -149,7 +150,7 @@ def _settled(word: str, vocab):
     return None
 
 
-def _slip_capable(vocab) -> str:
+def _slip_capable(vocab) -> tuple[list, list]:
     """The words of Zipf 2 to 3.6 that a document can make a slip (a frequent neighbour
     scores enough, with the in-document bonus), with their ranked readings: judged once for
     the whole vocabulary and cached beside it (a second or two, again whenever the code that
@@ -166,7 +167,8 @@ def _slip_capable(vocab) -> str:
         table = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
                                   version=hashlib.md5(code).hexdigest()[:10])
         table, quiet = table
-        _capable = "\n" + table + "\n"  # a word's line found by str.find: no dict to build
+        # sorted words and their readings' lines, searched by bisection: no dict to build
+        _capable = tuple(zip(*(line.split("\t", 1) for line in table.split("\n") if line))) or ((), ())
         _quiet["settled"] = frozenset(quiet.split("\n"))
     return _capable
 
@@ -203,9 +205,8 @@ def _build_capable(vocab) -> tuple[str, str]:
 
 
 def _capable_readings(word: str, vocab) -> list:
-    table = _slip_capable(vocab)
-    start = table.index("\n" + word + "\t") + len(word) + 2
-    line = table[start:table.index("\n", start)]
+    words, lines = _slip_capable(vocab)
+    line = lines[bisect.bisect_left(words, word)]
     return [(float(score), c) for score, c in (item.split(" ") for item in line.split("\t"))]
 
 
