@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 
 from ..finding import Fix
 from ..prefilter import folded, occurrences, rarity, register, required_literals
@@ -66,14 +67,44 @@ def prepare(rule):
     prefilter_ids = register(o["prefilter"]) if o["prefilter"] else None
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
-    try:  # one compile (start-up time); on an error, find the pattern to blame
-        rx = re.compile(body, flags | re.MULTILINE)
-    except re.error:
-        for p in parts:
-            re.compile(p, flags)  # raises, naming the bad pattern
-        raise
-    unless = re.compile("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
+    rx = _Compiled(body, flags | re.MULTILINE, parts, flags)
+    unless = _Compiled("|".join(f"(?:{p})" for p in o["unless"]), flags) if o["unless"] else None
+    if not _builtin(rule):  # a user's rule: a bad pattern stops the run at load time
+        rx.get()
+        if unless is not None:
+            unless.get()
     return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids
+
+
+class _Compiled:
+    """A rule's regular expression, compiled on first use: most built-in rules find none of
+    their literals in a small run's documents and never need theirs (start-up time). Built-in
+    rules are checked by their examples in the test suite; a user's rule is compiled at once."""
+
+    __slots__ = ("source", "flags", "parts", "part_flags", "rx")
+
+    def __init__(self, source, flags, parts=(), part_flags=0):
+        self.source, self.flags, self.parts, self.part_flags, self.rx = source, flags, parts, part_flags, None
+
+    def get(self) -> re.Pattern:
+        rx = self.rx
+        if rx is None:
+            try:
+                rx = self.rx = re.compile(self.source, self.flags)
+            except re.error:
+                for p in self.parts:  # find the pattern to blame
+                    re.compile(p, self.part_flags)
+                raise
+        return rx
+
+
+def _builtin(rule) -> bool:
+    from ..rules import builtin_rules_dir
+
+    try:
+        return Path(rule.source).resolve().is_relative_to(builtin_rules_dir().resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def fix_of(spec):
@@ -99,7 +130,7 @@ def check(doc, rule):
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
     if required is not None and _lacks(doc, rule, required, required_ids, whole):
         return ()  # most rules, most documents: no generator to start and run
-    return _search(doc, rule, rx, unless, fix, whole)
+    return _search(doc, rule, rx.get(), unless and unless.get(), fix, whole)
 
 
 def _search(doc, rule, rx, unless, fix, whole):
