@@ -66,9 +66,9 @@ def _maybe_repeated(doc, units):
         lowered = map(str.lower, map(_TEXT, units))
     encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
     sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
-    counts = Counter(sig)
-    if len(counts) == len(sig):
+    if len(set(sig)) == len(sig):  # (a set is cheaper to build than a Counter)
         return ()
+    counts = Counter(sig)
     return [u for u, s in zip(units, sig) if counts[s] > 1]
 
 
