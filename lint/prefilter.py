@@ -16,6 +16,7 @@ parts are treated alike (a case-sensitive match is also a match after lower-casi
 from __future__ import annotations
 
 import atexit
+import bisect
 import json
 import os
 import re
@@ -355,6 +356,20 @@ def _save_memo():
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: derive again next time
+
+
+def lines_holding(text: str, starts, literals) -> set[int]:
+    """Indices of the lines of ``text`` (``starts``: its line starts) that hold any of
+    ``literals``, found with ``str.find`` and one jump to the next line per hit."""
+    found = set()
+    end = len(text)
+    for lit in literals:
+        i = text.find(lit)
+        while i != -1:
+            line = bisect.bisect_right(starts, i) - 1
+            found.add(line)
+            i = text.find(lit, starts[line + 1] if line + 1 < len(starts) else end)
+    return found
 
 
 # -- one scan for many literals --------------------------------------------------------------

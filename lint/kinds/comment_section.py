@@ -18,10 +18,9 @@ Options
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from ..prefilter import folded
+from ..prefilter import folded, lines_holding
 from . import Option
 from .existence import delete_lines
 
@@ -83,14 +82,7 @@ def check(doc, rule):
 def _cue_lines(low, starts):
     """Indices of the lines holding a cue word, in order: only they can open a thread (finding
     literals is much faster than trying an anchored pattern at every position)."""
-    found = set()
-    for cue in _CUES:
-        i = low.find(cue)
-        while i != -1:
-            line = bisect.bisect_right(starts, i) - 1
-            found.add(line)
-            i = low.find(cue, starts[line + 1]) if line + 1 < len(starts) else -1
-    return sorted(found)
+    return sorted(lines_holding(low, starts, _CUES))
 
 
 def _line_end(text, s):

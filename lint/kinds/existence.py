@@ -30,7 +30,7 @@ import re
 from pathlib import Path
 
 from ..finding import Fix
-from ..prefilter import folded, occurrences, rarity, register, required_literals
+from ..prefilter import folded, lines_holding, occurrences, rarity, register, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -236,13 +236,7 @@ def _lines_with(doc, literals, ids=None):
             for p in hits.get(i, ()):
                 found.add(bisect.bisect_right(starts, p) - 1)
         return found
-    for lit in literals:
-        i = low.find(lit)
-        while i != -1:
-            line = doc.position(i)[0] - 1
-            found.add(line)
-            i = low.find(lit, doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(low))
-    return found
+    return lines_holding(low, doc.line_starts, literals)
 
 
 def _lines_with_required(doc, rule, whole):
@@ -266,13 +260,7 @@ def _lines_with_required(doc, rule, whole):
                 if len(found) > _MANY_LINES:  # a common literal ("in "): stop counting
                     return None
     elif len(required) <= 8 and min(map(rarity, required)) >= 3:  # "ad" would be on every line
-        found = set()
-        for lit in required:
-            i = low.find(lit)
-            while i != -1:
-                line = bisect.bisect_right(starts, i) - 1
-                found.add(line)
-                i = low.find(lit, starts[line + 1] if line + 1 < len(starts) else len(low))
+        found = lines_holding(low, starts, required)
     else:
         return None
     if len(found) > _MANY_LINES:  # a common literal: the search of the short lines is cheaper
