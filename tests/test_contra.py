@@ -134,3 +134,25 @@ def test_a_clause_cut_from_a_sentence_with_more_figures_is_a_contradiction():
             "it 734 of 1,000 points.\n\nOther text here.\n\n"
             "The study, which surveyed fewer than 3,487 travelers at airports over the past 5 year.")
     assert run(text, "C201") == []
+
+
+def test_names_in_too_many_reports_link_none():
+    """The corpus pass finds other reports through a name index; a name in more reports than
+    max_name_reports (a head of state across a whole corpus) links none of them."""
+    import dataclasses
+
+    from lint.kinds.cross_report import reports_sharing_names
+
+    docs = [("a", None, {"names": ["Putin", "Erdogan"]}), ("b", None, {"names": ["Putin", "Erdogan"]}),
+            ("c", None, {"names": ["Putin", "Macron"]}), ("d", None, {"names": ["Biden"]})]
+    assert dict(reports_sharing_names(docs, 10)) == {0: [1, 2], 1: [0, 2], 2: [0, 1], 3: []}
+    assert dict(reports_sharing_names(docs, 2)) == {0: [1], 1: [0], 2: [], 3: []}  # Putin: 3 reports
+
+    rule = RULES["C901"]
+    items = []
+    for seed in SEEDS:
+        doc, _ = lint_text(seed.read_text(encoding="utf-8"), [rule], path=seed.name)
+        items.append((seed.name, None, summarize(doc, [rule]).get("C901")))
+    assert corpus_pass({"C901": items}, [rule])
+    capped = dataclasses.replace(rule, options={**rule.options, "max_name_reports": 1})
+    assert not corpus_pass({"C901": items}, [capped])

@@ -31,6 +31,8 @@ OPTIONS = {
     "min_shared": Option(float, 0.4, doc="share of main names two reports must have in common"),
     "min_difference": Option(float, 0.02, doc="relative difference between two figures worth reporting"),
     "top_names": Option(int, 10),
+    "max_name_reports": Option(int, 500, doc="a name in more reports of the run than this (a head of state "
+                               "across a whole news corpus) links none of them: keeps the pass near-linear"),
 }
 SCOPES = ()
 TEXT_EXAMPLES = False  # needs several documents: tested in tests/test_contra_corpus.py
@@ -75,14 +77,10 @@ def main_names(doc, top: int) -> list[str]:
 def check_corpus(items, rule):
     opts = rule.options
     docs = [(path, record, s) for path, record, s in items if s and s["figures"] and s["names"]]
-    by_name = defaultdict(set)
-    for i, (_, _, s) in enumerate(docs):
-        for n in s["names"]:
-            by_name[n].add(i)
     out = []
-    for i, (path, record, s) in enumerate(docs):
-        candidates = set().union(*(by_name[n] for n in s["names"])) - {i}
-        for j in sorted(candidates):
+    for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
+        path, record, s = docs[i]
+        for j in others:
             o_path, o_record, o = docs[j]
             if not _same_story(s, o, opts):
                 continue
@@ -102,6 +100,23 @@ def check_corpus(items, rule):
                                    related=[{"path": o_path, "record": o_record, "line": b[3], "column": b[4],
                                              "end_column": b[5], "excerpt": b[6], "message": f"says {b[2]}"}]))
     return out
+
+
+def reports_sharing_names(docs, max_reports: int):
+    """(i, the indices of the other reports sharing one of report i's main names, in order) for
+    each ``(path, record, summary)`` of ``docs``. Reports are found through an index of names,
+    not by comparing every pair; a name in more than ``max_reports`` reports links none."""
+    by_name = defaultdict(list)
+    for i, (_, _, s) in enumerate(docs):
+        for n in s["names"]:
+            by_name[n].append(i)
+    for i, (_, _, s) in enumerate(docs):
+        others = set()
+        for n in s["names"]:
+            if len(by_name[n]) <= max_reports:
+                others.update(by_name[n])
+        others.discard(i)
+        yield i, sorted(others)
 
 
 def _same_story(a, b, opts):

@@ -26,11 +26,11 @@ from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
 from . import Option, cross_report
-from .cross_report import _same_story, main_names
+from .cross_report import _same_story, main_names, reports_sharing_names
 from .dateline import _FUTURE
 
 # the same-story test takes cross-report's options, so both rules group reports alike
-OPTIONS = {name: cross_report.OPTIONS[name] for name in ("max_days", "min_shared", "top_names")}
+OPTIONS = {name: cross_report.OPTIONS[name] for name in ("max_days", "min_shared", "top_names", "max_name_reports")}
 OPTIONS["max_apart"] = Option(int, 6, doc="lead dates further apart are different events, not a disagreement")
 SCOPES = ()
 TEXT_EXAMPLES = False  # needs several documents: tested in tests/test_contra_cross_dates.py
@@ -157,10 +157,12 @@ def check_corpus(items, rule):
     opts = rule.options
     docs = [(path, record, s) for path, record, s in items if s]
     out = []
-    for i, (path, record, s) in enumerate(docs):
+    for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
+        path, record, s = docs[i]
         mine = dt.date.fromisoformat(s["lead"])
-        for j, (o_path, o_record, o) in enumerate(docs):
-            if i == j or o["lead"] == s["lead"] or not _same_story(s, o, opts):
+        for j in others:
+            o_path, o_record, o = docs[j]
+            if o["lead"] == s["lead"] or not _same_story(s, o, opts):
                 continue
             theirs = dt.date.fromisoformat(o["lead"])
             if abs((mine - theirs).days) > opts["max_apart"]:
