@@ -268,26 +268,6 @@ def _cased(ranges):
     return False
 
 
-def literal_pattern(literals) -> str:
-    """A regular expression matching any of ``literals``, factored as a trie so that re tries
-    one branch per character instead of every literal in turn."""
-    trie: dict = {}
-    for lit in literals:
-        node = trie
-        for ch in lit:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node):
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 def folded(doc) -> str | None:
     """The document's text lower-cased once (cached on it), or None when lower-casing is not
     a faithful stand-in for case-insensitive matching (see FOLD_UNSAFE) or changes offsets."""

@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import sources
 from .corpus import is_corpus
@@ -51,12 +51,6 @@ class RecordResult(Result):
 class _Files:
     items: list  # (name, path, raw bytes or None, cache key, cached result; before `_prepare`: os.stat)
     size: int = 0
-
-
-@dataclass
-class _Plan:
-    tasks: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
 
 
 def default_jobs() -> int:

@@ -12,7 +12,6 @@ import os
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from pathlib import Path
 
 BINARY_SNIFF = 8192
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from . import lazy_re
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

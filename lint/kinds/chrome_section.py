@@ -76,7 +76,7 @@ def check(doc, rule):
 def _link_run_end(doc, start, limit):
     """End of the run of link lines under the heading at ``start`` (before ``limit``, the next
     heading), or None when no link line follows it."""
-    text, end, links = doc.text, None, 0
+    end, links = None, 0
     line = doc.position(start)[0]  # the heading's line number = index of the line after it
     for span in doc.lines[line:]:
         if span.start >= limit:

@@ -15,7 +15,6 @@ tolls of each document; ``check_corpus`` compares them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from datetime import date
 

@@ -27,7 +27,6 @@ the style that disagrees.
 
 from __future__ import annotations
 
-import math
 import re
 
 from . import Option

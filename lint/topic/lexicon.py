@@ -21,8 +21,6 @@ STEM_LEN = 6
 # Weight = CEILING - zipf, clipped; words missing from the table count as zipf UNKNOWN_ZIPF.
 CEILING = 6.2
 UNKNOWN_ZIPF = 2.4
-FIRST_PERSON = frozenset("i me my mine myself i'm i've i'd i'll".split())
-SECOND_PERSON = frozenset("you your yours yourself you're you've you'll you'd".split())
 
 
 @lru_cache(maxsize=1)
@@ -134,14 +132,6 @@ def entities(text: str) -> set[str]:
                 core = core[:-2]
             out.add(core[:STEM_LEN].lower())
     return out
-
-
-def person_counts(text: str) -> tuple[int, int, int]:
-    """(first person singular, second person, all words) in a text."""
-    toks = WORD.findall(text.lower().replace("’", "'"))
-    first = sum(1 for t in toks if t in FIRST_PERSON)
-    second = sum(1 for t in toks if t in SECOND_PERSON)
-    return first, second, len(toks)
 
 
 def surfaces(text: str, stems: list[str], limit: int = 6) -> list[str]:
