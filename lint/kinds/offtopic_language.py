@@ -7,6 +7,11 @@ mostly in another script than the document's. Lists of names, models and prices 
 function words in any language and are skipped unless mostly lower case (``min_prose``). The document's language is taken from its
 function words when they are plentiful (English), otherwise langdetect reads its opening.
 
+Cost: the function-word shares are two C calls per paragraph (a regex ``findall`` on the
+document lowercased once, and a ``map`` over a frozenset); the script test looks only at the
+non-ASCII characters, and a document without letters outside the Latin script (nearly all)
+skips it per paragraph.
+
 Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` (0.9),
 ``min_prose`` (0.5).
 """
@@ -14,8 +19,7 @@ Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` 
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
-
+from ..topic.lexicon import lowered
 from . import Option
 
 OPTIONS = {
@@ -34,11 +38,12 @@ _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
 
 
 def stopword_ratio(text: str) -> float:
-    words = _WORD.findall(text.lower())
-    if not words:
-        return 0.0
-    others = sum(1 for _ in filterfalse(_STOP.__contains__, words))  # the filter runs in C
-    return (len(words) - others) / len(words)
+    return _ratio(_WORD.findall(text.lower()))
+
+
+def _ratio(words: list[str]) -> float:
+    """Share of ``words`` (lowercased) that are English function words; counted in C."""
+    return sum(map(_STOP.__contains__, words)) / len(words) if words else 0.0
 
 
 def prose_share(text: str) -> float:
@@ -49,10 +54,26 @@ def prose_share(text: str) -> float:
 
 def latin_share(text: str) -> float:
     """Share of letters in the Latin script (two C-speed scans, no per-letter Python)."""
-    if text.isascii() or not _NON_LATIN.search(text):
+    if not has_other_script(text):
         return 1.0
     letters = len(_LETTER.findall(text))
     return 1.0 - len(_NON_LATIN.findall(text)) / letters if letters else 1.0
+
+
+_ASCII = bytes(range(128))
+
+
+def has_other_script(text: str) -> bool:
+    """Whether ``text`` has a letter outside the Latin script. No ASCII character is one, so
+    only the non-ASCII characters are searched (dropped from the UTF-8 bytes in C)."""
+    if text.isascii():
+        return False
+    return bool(_NON_LATIN.search(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")))
+
+
+def _has_words(text: str, n: int) -> bool:
+    """``len(text.split()) >= n``, splitting no further than the n-th word."""
+    return n <= 0 or len(text.split(None, n - 1)) >= n
 
 
 def _detect(text: str):
@@ -69,17 +90,28 @@ def _detect(text: str):
 
 def check(doc, rule):
     opts = rule.options
-    paras = [p for p in doc.paragraphs if len(p.words) >= opts["min_words"]]
+    min_words = opts["min_words"]
+    paras = [p for p in doc.paragraphs if _has_words(p.text, min_words)]
     if not paras:
         return
-    ratio_of = [stopword_ratio(p.text) for p in paras]
+    low = lowered(doc)
+    if low is not None:  # offsets hold: tokenise slices of the lowercased document in place
+        findall = _WORD.findall
+        ratio_of = [_ratio(findall(low, p.start, p.end)) for p in paras]
+    else:
+        ratio_of = [stopword_ratio(p.text) for p in paras]
     ratios = sorted(ratio_of)
     doc_ratio = ratios[len(ratios) // 2]  # the median paragraph: one foreign block cannot sway it
-    doc_latin = latin_share(doc.text)
+    other_script = has_other_script(doc.text)  # else every share below is 1.0: no script shift
+    doc_latin = latin_share(doc.text) if other_script else 1.0
     english = doc_ratio >= 0.25
+    if not english and not other_script:
+        return  # no cheap signal in a non-English document
     doc_lang = "en" if english else None
     for p, ratio in zip(paras, ratio_of):
-        latin = latin_share(p.text)
+        if english and ratio >= opts["min_stopword_ratio"] and not other_script:
+            continue
+        latin = latin_share(p.text) if other_script else 1.0
         script_shift = abs(latin - doc_latin) > 0.5
         if english and ratio >= opts["min_stopword_ratio"] and not script_shift:
             continue

@@ -96,6 +96,17 @@ def bag(text: str) -> dict[str, float]:
     return out
 
 
+def lowered(doc) -> str | None:
+    """``doc.text.lower()``, computed once per document for the off-topic kinds; None when
+    lowercasing changes the length (a rare letter such as "İ"), since then the offsets of
+    the lowercased text are not those of the text and callers lowercase each piece instead."""
+    low = doc.__dict__.get("_lowered", "")
+    if low == "":
+        low = doc.text.lower()
+        doc._lowered = low = low if len(low) == len(doc.text) else None
+    return low
+
+
 class _StemIds(dict):
     """stem or name -> a stable 32-bit id (crc32 of its UTF-8): the same in every process, so
     per-document summaries built by different workers compare. Bounded like the caches above."""
@@ -120,17 +131,32 @@ _NAME_CANDIDATE = re.compile(  # opens with \s: the regex engine skips to whites
     r"([\"'“”‘’()\[\],;:!?.]*[^\s\"'“”‘’()\[\],;:!?.a-z0-9]\S*)")
 
 
+class _NameStems(dict):
+    """Candidate word -> its name stem, or None when it is no name; filled on first sight, so
+    `entities` maps the words in C (a name recurs through a document and a corpus)."""
+
+    def __missing__(self, word):
+        core = word.strip(_NAME_STRIP)
+        stem = None
+        if core[0].isupper() and len(core) > 1 and not core.isupper():
+            if core.endswith(("'s", "’s")):
+                core = core[:-2]
+            stem = sys.intern(core[:STEM_LEN].lower())
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[word] = stem
+        return stem
+
+
+_name_stems = _NameStems()
+
+
 def entities(text: str) -> set[str]:
     """Capitalised words that do not start a sentence: names of people, places, products.
     A word starts a sentence when it opens the text or the word before it ends in . ! ? : or a
     closing quote, or is a lone dash."""
-    out = set()
-    for word in _NAME_CANDIDATE.findall(text):
-        core = word.strip(_NAME_STRIP)
-        if core[0].isupper() and len(core) > 1 and not core.isupper():
-            if core.endswith(("'s", "’s")):
-                core = core[:-2]
-            out.add(core[:STEM_LEN].lower())
+    out = set(map(_name_stems.__getitem__, _NAME_CANDIDATE.findall(text)))
+    out.discard(None)
     return out
 
 
