@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from . import folded, folded_of, lazy_re, memo
+from . import digit_runs, digit_runs_of, folded, folded_of, lazy_re, memo
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -40,11 +41,13 @@ class DateMention:
             return None
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, low: str | None | bool = False) -> list[DateMention]:
-    """Dates written in ``text[start:end]``. ``low``: ``folded(text)`` when the caller has it."""
+def find_dates(text: str, start: int = 0, end: int | None = None, low: str | None | bool = False,
+               runs=None) -> list[DateMention]:
+    """Dates written in ``text[start:end]``. ``low``: ``folded(text)`` when the caller has it;
+    ``runs``: ``digit_runs(text)``, likewise."""
     out = []
     end = len(text) if end is None else end
-    for m in _date_matches(text, start, end, low):
+    for m in _date_matches(text, start, end, low, runs):
         mon = (m["m1"] or m["m2"]).lower().rstrip(".")
         # "may" is also a verb: only with a day that reads as a date ("May 5", "5 May")
         if mon == "may" and not (m["y1"] or m["y2"] or m["wd"]) and text[m.start():m.start() + 1].islower():
@@ -61,17 +64,23 @@ def find_dates(text: str, start: int = 0, end: int | None = None, low: str | Non
 
 
 def dates_of(doc) -> list[DateMention]:
-    return memo(doc, "dates", lambda d: find_dates(d.text, low=folded_of(d)))
+    return memo(doc, "dates", lambda d: find_dates(d.text, low=folded_of(d), runs=digit_runs_of(d)))
 
 
-_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
 _WEEKDAY_STEMS = tuple(w[:-3] for w in WEEKDAYS)
+# every spelling _MON accepts, lower case
+_MONTH_FORMS = tuple(sorted({m + tail for m, tails in (
+    ("jan", ("", "uary")), ("feb", ("", "ruary")), ("mar", ("", "ch")), ("apr", ("", "il")), ("may", ("",)),
+    ("jun", ("", "e")), ("jul", ("", "y")), ("aug", ("", "ust")), ("sep", ("", "t", "ember", "tember")),
+    ("oct", ("", "ober")), ("nov", ("", "ember")), ("dec", ("", "ember"))) for tail in tails}))
 
 
-def _date_matches(text, start, end, low):
-    """``_DATE.finditer(text, start, end)``, faster: every match begins at a weekday, a month or
-    a day number that a month follows ("5 March", "5th of March"); these places are found by
-    substring search in the lower-cased text and the pattern is tried there only."""
+def _date_matches(text, start, end, low, runs=None):
+    """``_DATE.finditer(text, start, end)``, faster: every match begins at a weekday, or holds a
+    day number of one or two digits, where the match begins ("5 March", "5th of March"), or
+    after a month word, a "." and blanks ("March 5"): these places are found from the digit
+    runs (``digit_runs``, ``runs`` when the caller has them for the whole text) and a substring
+    search for "day" in the lower-cased text, and the pattern is tried there only."""
     if low is None or end - start < 400:  # lower-casing moved offsets, or a few words: the plain scan
         yield from _DATE.finditer(text, start, end)
         return
@@ -80,14 +89,25 @@ def _date_matches(text, start, end, low):
         if low is None:
             yield from _DATE.finditer(text, start, end)
             return
+    if runs is None:
+        runs = digit_runs(text, start, end)
+    else:
+        # as if found in text[start:end]: a run that the end cuts is shorter
+        runs = [(s, min(e, end)) for s, e in runs[bisect.bisect_left(runs, (start,)):bisect.bisect_left(runs, (end,))]]
     spots = set()
+    for s, e in runs:
+        if e - s > 2:
+            continue  # no day number ("\d{1,2}" then a suffix or a blank)
+        spots.add(s)  # a day before its month
+        k = _space_back(low, s, start)
+        if k == s or k == start:
+            continue
+        for month_end in (k, k - 1) if low[k - 1] == "." else (k,):
+            if low.endswith(_MONTH_FORMS, start, month_end):  # a month before its day
+                spots.update(month_end - len(f) for f in _MONTH_FORMS if low.endswith(f, start, month_end))
+    if not spots:
+        return  # no day number: no date
     find = low.find
-    for stem in _MONTH_STEMS:
-        i = find(stem, start, end)
-        while i >= 0:
-            spots.add(i)
-            spots.update(_day_spots(low, i, start))
-            i = find(stem, i + 1, end)
     i = find("day", start, end)
     while i >= 0:
         spots.update(i - len(w) for w in _WEEKDAY_STEMS if low.endswith(w, start, i))
@@ -109,32 +129,11 @@ def _space_back(low, k, start):
     return k
 
 
-def _day_spots(low, j, start):
-    """Where a day number can begin that the month word at ``j`` follows: back over blanks, an
-    optional "of" and blanks, an optional ordinal suffix, one or two digits (a few more places
-    than needed do no harm: the pattern decides)."""
-    k = _space_back(low, j, start)
-    if k == j:
-        return ()
-    ends = [k]
-    if low.endswith("of", start, k):
-        k2 = _space_back(low, k - 2, start)
-        if k2 < k - 2:
-            ends.append(k2)
-    out = []
-    for e in ends:
-        for digits_end in (e, e - 2):  # with or without "st"/"nd"/"rd"/"th"
-            for d in (digits_end - 1, digits_end - 2):
-                if d >= start and low[d].isdecimal():
-                    out.append(d)
-    return out
-
-
 def dateline(doc, dates=None) -> DateMention | None:
     """The document's own date: a full date on a short line among the first lines."""
     if dates is None:  # several rules ask: read the first lines once
         return memo(doc, "dateline", lambda d: _dateline(d, find_dates(
-            d.text, 0, d.line_starts[min(9, len(d.line_starts) - 1)], low=folded_of(d))))
+            d.text, 0, d.line_starts[min(9, len(d.line_starts) - 1)], low=folded_of(d), runs=digit_runs_of(d))))
     return _dateline(doc, dates)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .words import NUMBER_WORD, word_number
-from . import finditer_at, folded, lazy_re
+from . import digit_runs, finditer_at, folded, lazy_re, matches_at
 
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
@@ -39,9 +39,10 @@ _CURRENCY_LED = lazy_re(rf"(?P<cur>[$£€])(?<![\w.,].)(?P<num>\d{{1,3}}(?:,\d{
                         rf"{_SCALE}{_PCT}", re.I)
 
 
-def _figures(text):
-    """``list(_DIGITS.finditer(text))``, faster."""
-    digit_led = list(_DIGIT_LED.finditer(text))
+def _figures(text, runs=None):
+    """``list(_DIGITS.finditer(text))``, faster: a digit-led match begins a digit run (``runs``:
+    ``digit_runs(text)`` when the caller has them)."""
+    digit_led = list(matches_at(_DIGIT_LED, text, [s for s, _ in (digit_runs(text) if runs is None else runs)]))
     if not any(c in text for c in "$£€"):
         return digit_led
     out, last = [], -1
@@ -75,13 +76,13 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
-def find_quantities(text: str, small_words=False, low=False):
+def find_quantities(text: str, small_words=False, low=False, runs=None):
     """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
     are left out; small number words ("two") only with ``small_words``. ``low``: ``folded(text)``
-    when the caller has it."""
+    and ``runs``: ``digit_runs(text)``, when the caller has them."""
     if low is False:
         low = folded(text)
-    matches = _figures(text)
+    matches = _figures(text, runs)
     # "half a million", "two million": read around the scale word
     words = []
     for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=low):

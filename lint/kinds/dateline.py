@@ -14,7 +14,7 @@ import re
 
 from ..facts.dates import WEEKDAYS, dateline, dates_of
 from ..facts.report import related
-from ..facts import finditer_at, folded_of, lazy_re, matches_at
+from ..facts import finditer_at, folded_of, has_match, lazy_re, matches_at
 from ..facts.spans import spans_of
 
 OPTIONS = {}
@@ -55,8 +55,9 @@ def check(doc, rule):
     if head is None:
         return
     low = folded_of(doc)
-    if next(_weekday_refs(doc.text, low, head.end), None) is None or next(_futures(doc.text, low, head.end), None) is None:
-        return
+    if next(_weekday_refs(doc.text, low, head.end), None) is None or not has_match(
+            _FUTURE, doc.text, _FUTURE_STARTS, head.end, low):
+        return  # (has_match stops at the first future word: _futures would search for them all)
     dates = dates_of(doc)
     today = head.date()
     by_weekday = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..facts.report import pair
-from ..facts import finditer_at, lazy_re
+from ..facts import digit_runs_of, finditer_at, lazy_re
 
 OPTIONS = {}
 SCOPES = ()
@@ -25,7 +25,7 @@ _ORDINAL = lazy_re(
     r"(?=[fstenFSTEN\d])\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|\d{1,2}(?:st|nd|rd|th))(?:-ever)?\s+(?P<noun>[a-z]{3,})\s+(?P<prep>to|in|of|at|as|for|since|with|on|outside)\s+"
     r"(?:the\s+)?(?P<obj>[A-Za-z][\w-]+)")
-_DIGIT_ORDINAL = lazy_re(r"\d\d?(?:st|nd|rd|th)")  # where "21st" can begin
+_SUFFIXES = ("st", "nd", "rd", "th")
 _OWNER = lazy_re(r"\b(?P<owner>his|her|their|its|the|[A-Z][\w-]+(?:'s|’s))\s+(?:(?:only|very|ever)\s+)?$")
 _SEQUENCE = frozenset("""half quarter round day week month year time stage phase part step leg set game match period
 season episode chapter floor place line wave term round-robin level grade generation lap heat innings inning
@@ -52,7 +52,10 @@ def check(doc, rule):
 def _ordinals(doc, rule, text):
     seen = {}
     reported = set()
-    for m in finditer_at(_ORDINAL, text, _ORD, finder=_DIGIT_ORDINAL):  # an ordinal opens every match
+    # an ordinal opens every match: a word, found by substring search, or a run of one or two
+    # digits and a suffix ("21st")
+    digits = [s for s, e in digit_runs_of(doc) if e - s <= 2 and text.startswith(_SUFFIXES, e)]
+    for m in finditer_at(_ORDINAL, text, _ORD, spots=digits):
         noun = m["noun"]
         if noun in _SEQUENCE or noun.rstrip("s") in _SEQUENCE:
             continue
@@ -82,8 +85,12 @@ def _last_matches(text):
     for word in ("last", "previous", "most recent", "prior"):
         i = text.find(word)
         while i >= 0:
-            s = max(text.rfind(c, 0, i) for c in ".;:") + 1
-            e = min((j for j in (text.find(c, i) for c in ".;:") if j >= 0), default=len(text))
+            # the nearest "." bounds the search for the rarer ";" and ":" (not the whole text)
+            p = text.rfind(".", 0, i)
+            s = max(p, text.rfind(";", p + 1, i), text.rfind(":", p + 1, i)) + 1
+            q = text.find(".", i)
+            q = len(text) if q < 0 else q
+            e = min((j for j in (q, text.find(";", i, q), text.find(":", i, q)) if j >= 0))
             clauses.add((s, e))
             i = text.find(word, e)
     for s, e in sorted(clauses):

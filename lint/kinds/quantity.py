@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..facts import folded_of, memo
+from ..facts import digit_runs_of, folded_of, memo
 from ..facts.spans import spans_of
 from ..facts.numbers import Quantity, counted_noun, find_quantities
 from ..facts.report import pair
@@ -123,16 +123,14 @@ def _mentions(doc, wanted=None):
                 yield m
 
 
-_MAYBE_NUMBER = lazy_re(r"\d|million|billion")
-
-
 def _candidates(doc):
     """(key, quantity, counted noun) of every quantity whose words say what it counts; and the
     table of those already placed in their sentence."""
     out = []
     full = doc.text
     low = folded_of(doc)
-    found = find_quantities(full, low=low) if _MAYBE_NUMBER.search(full) else []
+    runs = digit_runs_of(doc)
+    found = find_quantities(full, low=low, runs=runs) if runs or "million" in full or "billion" in full else []
     for q in found:
         noun = counted_noun(full, q)
         cls = _toll_class(full, q, low)
