@@ -5,6 +5,10 @@ options overridden from the command line (for choosing thresholds without touchi
     python3 bench/offtopic_tune.py /work/shared/eval/offtopic
     python3 bench/offtopic_tune.py DATA --set O205.min_bridge=0 --set O204.max_candidates=2
     python3 bench/offtopic_tune.py DATA --rules O204 --show
+    python3 bench/offtopic_tune.py DATA --grid O205.min_bridge=0.05,0 --grid O205.min_mass=20,15
+
+``--grid`` runs every combination of the listed values (the documents are read once) and
+prints one row per combination and half: choose on the tune half, then read the holdout row.
 
 The documents (sorted by id) are split by alternation: even positions are the tuning half,
 odd positions the holdout half. Scoring follows score_injected.py's off-topic mode: a label
@@ -15,6 +19,7 @@ Rows: each half and all documents, with recall per kind and per-rule true/false 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -35,12 +40,15 @@ def parse_value(text: str):
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
-def run(data: Path, rules) -> dict:
-    """doc id -> list of findings (per-document pass only; the corpus rule O401 needs a run)."""
+def run(data: Path, rules, texts: dict | None = None) -> dict:
+    """doc id -> list of findings (per-document pass only; the corpus rule O401 needs a run).
+    ``texts``: doc id -> text, read from DATA/docs when not given."""
+    if texts is None:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((data / "docs").glob("*.txt"))}
     out = {}
-    for path in sorted((data / "docs").glob("*.txt")):
-        _, found = lint_text(path.read_text(encoding="utf-8"), rules, path=path.name)
-        out[path.stem] = [f for f in found if f.category == "off-topic"]
+    for stem, text in texts.items():
+        _, found = lint_text(text, rules, path=stem + ".txt")
+        out[stem] = [f for f in found if f.category == "off-topic"]
     return out
 
 
@@ -74,34 +82,50 @@ def main(argv=None) -> int:
     ap.add_argument("data", type=Path)
     ap.add_argument("--rules", default="", help="comma-separated rule ids (default: the enabled off-topic rules)")
     ap.add_argument("--set", action="append", default=[], metavar="RULE.OPTION=VALUE")
+    ap.add_argument("--grid", action="append", default=[], metavar="RULE.OPTION=V1,V2,...",
+                    help="try every combination of these values (one row per combination and half)")
     ap.add_argument("--show", action="store_true", help="print every finding with its verdict")
     args = ap.parse_args(argv)
     every = [r for r in load_rules() if r.category == "off-topic"]
     wanted = [x for x in args.rules.split(",") if x]
     rules = [r for r in every if (r.id in wanted if wanted else r.enabled and r.id != "O203")]
+
+    def option(key: str):
+        rid, _, opt = key.partition(".")
+        rule = next((r for r in every if r.id == rid), None)
+        if rule is None or opt not in rule.options:
+            ap.error(f"{rid} has no option {opt!r}")
+        return rule, opt
+
     for item in args.set:
         key, _, value = item.partition("=")
-        rid, _, opt = key.partition(".")
-        rule = next(r for r in every if r.id == rid)
-        if opt not in rule.options:
-            ap.error(f"{rid} has no option {opt!r}")
+        rule, opt = option(key)
         rule.options[opt] = parse_value(value)
     labels = {}
     for line in (args.data / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         labels[row["doc"]] = row
-    findings = run(args.data, rules)
-    docs = sorted(findings)
-    halves = {"tune": docs[0::2], "holdout": docs[1::2], "all": docs}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((args.data / "docs").glob("*.txt"))}
+    axes = []
+    for item in args.grid:
+        key, _, values = item.partition("=")
+        axes.append((key, option(key), [parse_value(v) for v in values.split(",")]))
     print(f"rules: {', '.join(r.id for r in rules)}; overrides: {', '.join(args.set) or 'none'}")
     print("| half | span recall | precision | control false alarms | findings | recall by kind | true/all per rule |")
     print("|---|---:|---:|---:|---:|---|---|")
-    for name, part in halves.items():
-        s = score(findings, labels, part)
-        kinds = " ".join(f"{k}={v}" for k, v in s["by_kind"].items())
-        per_rule = " ".join(f"{k}={v}" for k, v in s["by_rule"].items())
-        print(f"| {name} | {s['recall']:.3f} | {s['precision']:.3f} | {s['false_alarms']:.3f} | {s['findings']} | "
-              f"{kinds} | {per_rule} |")
+    for combo in itertools.product(*(values for _, _, values in axes)):
+        for (_, (rule, opt), _), value in zip(axes, combo):
+            rule.options[opt] = value
+        findings = run(args.data, rules, texts)
+        docs = sorted(findings)
+        halves = {"tune": docs[0::2], "holdout": docs[1::2], "all": docs}
+        tag = " ".join(f"{key}={value}" for (key, _, _), value in zip(axes, combo))
+        for name, part in halves.items():
+            s = score(findings, labels, part)
+            kinds = " ".join(f"{k}={v}" for k, v in s["by_kind"].items())
+            per_rule = " ".join(f"{k}={v}" for k, v in s["by_rule"].items())
+            print(f"| {name} {tag} | {s['recall']:.3f} | {s['precision']:.3f} | {s['false_alarms']:.3f} | "
+                  f"{s['findings']} | {kinds} | {per_rule} |".replace("  |", " |"))
     if args.show:
         for d in docs:
             lab = labels.get(d)
