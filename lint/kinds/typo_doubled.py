@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, islice
 
@@ -62,10 +63,12 @@ def check(doc, rule):
     listed, capitalised = rule.compiled
     text = doc.text
     toks = words(doc)
-    repeated = set(compress(toks, map(operator.eq, toks, islice(toks, 1, None))))
+    pairs = list(compress(toks, map(operator.eq, toks, islice(toks, 1, None))))
     hits = []
-    for word in sorted(repeated & listed):
-        hits.extend(_standalone(_repeat_of(word), text))
+    if pairs:
+        counts = Counter(pairs)
+        for word in sorted(counts.keys() & listed):
+            hits.extend(_repeats(word, text, counts[word]))
     if capitalised is not None:
         hits.extend(_standalone(capitalised, text))
     last = -1
@@ -89,6 +92,29 @@ def _message(rule, match: str) -> str:
 
 
 _messages: dict = {}
+
+
+def _repeats(word, text, pairs):
+    """``_standalone(_repeat_of(word), text)``, from the places where the word stands twice with
+    one blank between (``str.find``, far faster than the pattern's search of the whole text).
+    Every repeat found is one of the ``pairs`` adjacent equal words of the document; when fewer
+    are found (other blanks between, "the, the", three in a row) the pattern searches as usual."""
+    rx = _repeat_of(word)
+    twice = f"{word} {word}"
+    spots = []
+    i = text.find(twice)
+    while i >= 0:
+        spots.append(i)
+        i = text.find(twice, i + 1)
+    found, last = [], -1
+    for i in spots:
+        if i < last:
+            continue  # inside the previous repeat
+        m = rx.match(text, i)
+        if m and not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’-")):
+            found.append(m)
+            last = m.end()
+    return found if len(found) == pairs else list(_standalone(rx, text))
 
 
 def _standalone(rx, text):
