@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import suppress
 from .document import Document
 from .finding import SEVERITIES, Finding
+from .prefilter import present
 from .rules import Rule
 
 
@@ -45,15 +46,56 @@ class Result:
 
 
 def lint_document(doc: Document, rules: list[Rule]) -> list[Finding]:
+    findings = run_rules(doc, rules)
+    findings.sort(key=Finding.sort_key)
+    return suppress.apply(doc, findings, rules)  # inline <!-- seedlint: disable=... --> comments
+
+
+def run_rules(doc: Document, rules: list[Rule]) -> list[Finding]:
+    """Every rule's findings on ``doc``, unsorted. A rule whose kind names the literals it
+    needs (``literal_gate``) is not called at all when the document's one literal scan (see
+    lint.prefilter) found none of them: most rules, on most documents."""
     findings = []
-    for rule in rules:
+    gated = _gates(rules)
+    hits = present(doc) if any(gated) else None
+    links = None
+    for rule, gate in zip(rules, gated):
+        if gate is not None and hits is not None and gate[0].isdisjoint(hits):
+            if not gate[1]:
+                continue
+            if links is None:
+                links = "](" in doc.text
+            if not links:
+                continue
         try:
             findings.extend(rule.check(doc))
         except Exception as e:  # a bug in one rule must not hide the others' findings
             print(f"seedlint: internal error in rule {rule.id} on {doc.path}: {type(e).__name__}: {e}",
                   file=sys.stderr)
-    findings.sort(key=Finding.sort_key)
-    return suppress.apply(doc, findings, rules)  # inline <!-- seedlint: disable=... --> comments
+    return findings
+
+
+_GATES: dict = {}  # (id of each rule, ...) -> (the rules, kept alive, their gates)
+
+
+def _gates(rules) -> list:
+    """Per rule, (literal ids as a set, whether links matter) from its kind's
+    ``literal_gate``, or None; worked out once per list of rules."""
+    key = tuple(map(id, rules))
+    got = _GATES.get(key)
+    if got is None:
+        gates = []
+        for rule in rules:
+            fn = getattr(rule.module, "literal_gate", None)
+            try:
+                g = fn(rule) if fn is not None else None
+            except Exception:  # a rule that fails to compile reports itself when called
+                g = None
+            gates.append(None if g is None else (g[0].set, bool(g[1])))
+        if len(_GATES) > 64:
+            _GATES.clear()
+        got = _GATES[key] = (list(rules), gates)
+    return got[1]
 
 
 def lint_text(text: str, rules: list[Rule], path: str = "<string>", record=None,

@@ -408,6 +408,7 @@ class _Ids(tuple):
     def __new__(cls, ids, literals):
         self = super().__new__(cls, ids)
         self.literals = tuple(literals)
+        self.set = frozenset(ids)  # for C-speed tests against a document's hits
         return self
 
     def __reduce__(self):
@@ -427,3 +428,36 @@ def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:
     if got is None or got[0] != _REGISTRY.version:
         got = cache[key] = (_REGISTRY.version, _REGISTRY.scan(text))
     return got[1]
+
+
+def lines_of(doc, ids) -> set[int]:
+    """Indices of the lines holding any of the registered literals ``ids`` in the document's
+    lower-cased text (``occurrences`` under the key "lower"). Each literal's lines are worked
+    out once per document and shared by every rule that asks."""
+    d = doc.__dict__
+    hits = occurrences(doc, d["_lower"], "lower")
+    per = d.get("_hit_lines")
+    if per is None or per[0] is not hits:
+        per = d["_hit_lines"] = (hits, {})
+    per = per[1]
+    found = set()
+    starts = None
+    for i in ids.set.intersection(hits):
+        got = per.get(i)
+        if got is None:
+            if starts is None:
+                starts = doc.line_starts
+            line_of = bisect.bisect_right
+            got = per[i] = {line_of(starts, p) - 1 for p in hits[i]}
+        found |= got
+    return found
+
+
+def present(doc):
+    """The ids of the registered literals found in the document's lower-cased text (a view
+    of `occurrences`), or None when that text is not a faithful stand-in (see `folded`) or
+    the one-scan package is missing: then nothing can be ruled out this way."""
+    low = folded(doc)
+    if low is None or not MANY_AT_ONCE:
+        return None
+    return occurrences(doc, low, "lower").keys()

@@ -30,7 +30,9 @@ import re
 from pathlib import Path
 
 from ..finding import Fix
-from ..prefilter import folded, lines_holding, occurrences, rarity, register, required_literals
+from ..prefilter import C as _C
+from ..prefilter import sre_parse
+from ..prefilter import folded, lines_holding, lines_of, occurrences, rarity, register, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -73,7 +75,35 @@ def prepare(rule):
         rx.get()
         if unless is not None:
             unless.get()
-    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids
+    pretest = _pretest(parts, flags | re.MULTILINE) if rule.scope == "document" and not o["whole_unit"] else None
+    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest
+
+
+_LITERAL, _ASSERT = _C.LITERAL, _C.ASSERT
+_BEHIND_ONE = re.compile(r"\(\?<=(\\.|[^\\()\[\]])\)")
+
+
+def _pretest(parts, flags):
+    """For a document-wide search whose every pattern opens with a one-character look-behind
+    (``(?<=\n)...``): the same patterns with that character matched instead, as a test of
+    whether the text holds a match at all. re cannot skip ahead to a look-behind, so it tries
+    every position; a literal first character it finds with a fast scan. Same answer: ``c(?:R)``
+    matches one character before wherever ``(?<=c)R`` does."""
+    led = []
+    for part in parts:
+        inner = part[3:-1]  # parts are "(?:...)"
+        m = _BEHIND_ONE.match(inner)
+        if m is None:
+            return None
+        try:
+            first = sre_parse.parse(inner, flags).data
+            char = sre_parse.parse(m.group(1), flags).data
+        except (re.error, RecursionError):
+            return None
+        if len(char) != 1 or char[0][0] is not _LITERAL or not first or first[0][0] is not _ASSERT:
+            return None
+        led.append(f"{m.group(1)}(?:{inner[m.end():]})")
+    return _Compiled("|".join(led), flags) if led else None
 
 
 class _Compiled:
@@ -130,17 +160,36 @@ def check(doc, rule):
     whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
     if required is not None and _lacks(doc, rule, required, required_ids, whole):
         return ()  # most rules, most documents: no generator to start and run
+    pretest = rule.compiled[6]
+    if pretest is not None and not pretest.get().search(doc.text):
+        return ()
     return _search(doc, rule, rx.get(), unless and unless.get(), fix, whole)
+
+
+def literal_gate(rule):
+    """(ids, links_matter) for the engine, or None: the rule cannot fire in a document whose
+    lower-cased text holds none of the registered literals ``ids``, unless ``links_matter``
+    and the document has a Markdown link (units are then also searched with their links
+    replaced by the link text, which `check` tests itself)."""
+    ids = rule.compiled[4]
+    if ids is None:
+        return None
+    return ids, rule.options["whole_unit"] or rule.options["report"] == "unit"
 
 
 def _search(doc, rule, rx, unless, fix, whole):
     max_words = rule.options["max_words"]
     first_only = whole or rule.scope in ("line", "sentence")
+    doc_scope = rule.scope == "document"
     for unit in _candidates(doc, rule, rx, whole):
-        text = unit.text
-        base = 0 if rule.scope == "document" else unit.start
-        if max_words and (text.count(" ") > 4 * max_words or len(text.split()) > max_words):
-            continue
+        if doc_scope:
+            text, base = doc.text, 0
+        else:
+            text, base = unit[2], unit[0]
+        if max_words:
+            spaces = text.count(" ")
+            if spaces > 4 * max_words or not _at_most_words(text, max_words, spaces):
+                continue
         if unless is not None and unless.search(text):
             continue
         hay = _LINK.sub(r"\1", text) if whole and "](" in text else text
@@ -156,6 +205,25 @@ def _search(doc, rule, rx, unless, fix, whole):
                 break
 
 
+def _at_most_words(text, limit, spaces):
+    """``len(text.split()) <= limit``, mostly without splitting: in a printable text spaces are
+    the only whitespace, so ``spaces`` spaces make at most ``spaces + 1`` words, and without
+    double spaces at least ``spaces - 1``."""
+    if text.isprintable():
+        if spaces < limit:
+            return True
+        if spaces - 1 > limit and "  " not in text:
+            return False
+    return len(text.split()) <= limit
+
+
+def _short_enough(doc, i, max_words):
+    """``doc.word_count(i) <= 4 * max_words`` (the loose test that picks candidate lines)."""
+    t = doc.line_texts[i]
+    spaces = t.count(" ")
+    return spaces < 200 and _at_most_words(t, 4 * max_words, spaces)
+
+
 def _candidates(doc, rule, rx, whole):
     """The units worth searching. For lines: those holding one of the literals every match
     needs (found by one scan, or a few C-speed searches), else the lines one search over the
@@ -163,7 +231,6 @@ def _candidates(doc, rule, rx, whole):
     if rule.scope != "line":
         return units(doc, rule.scope)
     line = doc.line  # spans only for the candidates
-    hit = set()
     max_words = rule.options["max_words"]
     needed = _lines_with_required(doc, rule, whole)
     if rule.options["prefilter"]:
@@ -171,10 +238,10 @@ def _candidates(doc, rule, rx, whole):
         if found is not None:
             if needed is not None:  # a line must hold both kinds of literal
                 found &= needed
-            return [line(i) for i in sorted(found)
-                    if not max_words or doc.word_count(i) <= 4 * max_words]
+            return [line(i) for i in sorted(found) if not max_words or _short_enough(doc, i, max_words)]
     if needed is not None:
-        return [line(i) for i in sorted(needed) if not max_words or doc.word_count(i) <= 4 * max_words]
+        return [line(i) for i in sorted(needed) if not max_words or _short_enough(doc, i, max_words)]
+    hit = set()
     if max_words:
         text, index, starts = doc.short_lines(max_words)
         for m in rx.finditer(text):
@@ -186,9 +253,16 @@ def _candidates(doc, rule, rx, whole):
             first, last = doc.position(m.start())[0], doc.position(max(m.start(), m.end() - 1))[0]
             hit.update(range(first - 1, last))
     if whole and "](" in doc.text:  # "[Read more](url)" is judged by its link text
-        hit.update(i for i, t in enumerate(doc.line_texts) if "](" in t
-                   and (not max_words or doc.word_count(i) <= 4 * max_words))
+        hit.update(i for i in link_lines(doc) if not max_words or _short_enough(doc, i, max_words))
     return [line(i) for i in sorted(hit)]
+
+
+def link_lines(doc) -> list[int]:
+    """Indices of the lines holding a Markdown link's "](", in order (once per document)."""
+    got = doc.__dict__.get("_link_lines")
+    if got is None:
+        got = doc.__dict__["_link_lines"] = sorted(lines_holding(doc.text, doc.line_starts, ("](",)))
+    return got
 
 
 def _lacks(doc, rule, literals, ids, whole):
@@ -219,7 +293,7 @@ def _lacks(doc, rule, literals, ids, whole):
 
 def _holds(doc, text, key, literals, ids):
     if ids is not None:
-        return not occurrences(doc, text, key).keys().isdisjoint(ids)
+        return not ids.set.isdisjoint(occurrences(doc, text, key))
     return any(lit in text for lit in literals)
 
 
@@ -229,44 +303,30 @@ def _lines_with(doc, literals, ids=None):
     low = _lower(doc)
     if len(low) != len(doc.text):
         return None
-    found = set()
     if ids is not None:  # one scan for all of them
-        hits, starts = occurrences(doc, low, "lower"), doc.line_starts
-        for i in ids:
-            for p in hits.get(i, ()):
-                found.add(bisect.bisect_right(starts, p) - 1)
-        return found
+        return lines_of(doc, ids)
     return lines_holding(low, doc.line_starts, literals)
 
 
 def _lines_with_required(doc, rule, whole):
     """The lines holding one of the rule's required literals (with ``whole``, also every line
     with a link, searched with its link text), or None when that is not cheap to know: the
-    one-scan search is missing and the rule needs many literals."""
+    one-scan search is missing and the rule needs many literals, or the literals are common
+    (more than a few lines hold them: the search of the short lines is cheaper)."""
     low = folded(doc)
     required, ids = rule.compiled[3:5]
     if low is None or required is None:
         return None
-    starts = doc.line_starts
     if ids is not None:
-        hits = occurrences(doc, low, "lower")
-        found = set()
-        add, line_of = found.add, bisect.bisect_right
-        for i in ids:
-            positions = hits.get(i)
-            if positions:
-                for p in positions:
-                    add(line_of(starts, p) - 1)
-                if len(found) > _MANY_LINES:  # a common literal ("in "): stop counting
-                    return None
+        found = lines_of(doc, ids)
     elif len(required) <= 8 and min(map(rarity, required)) >= 3:  # "ad" would be on every line
-        found = lines_holding(low, starts, required)
+        found = lines_holding(low, doc.line_starts, required)
     else:
         return None
-    if len(found) > _MANY_LINES:  # a common literal: the search of the short lines is cheaper
+    if len(found) > _MANY_LINES:
         return None
     if whole and "](" in doc.text:
-        found.update(i for i, t in enumerate(doc.line_texts) if "](" in t)
+        found.update(link_lines(doc))
     return found
 
 
