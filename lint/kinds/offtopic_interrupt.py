@@ -7,10 +7,17 @@ rarity-weighted vocabulary. Every judgement is relative to the document's own us
 written texts (diaries, listicles) have many weakly connected paragraphs of their own.
 Two kinds of evidence, and the strongest candidate of a document is reported:
 
-- ``words``: similarity with the rest at most ``max_cos`` and at most ``max_relative`` x the
-  usual one, ``min_novelty`` of its rare-word weight in words no other paragraph uses, at
-  least ``min_mass`` of rarity weight, and its two neighbours share vocabulary with each other
-  (cosine >= ``min_bridge``): the text around it reads on without it;
+- ``words``: several weak lexical signals add up. Each is measured from a reference point,
+  so that a paragraph short of one can make up for it with the others:
+  ``ln(max_relative / relative similarity)`` (its similarity with the rest as a share of the
+  usual one), ``novelty_weight x (novelty - min_novelty)`` (share of its rare-word weight in
+  words no other paragraph uses), ``ln(mass / min_mass)`` (its rarity weight: long paragraphs
+  are judged more surely) and ``bridge_weight x (min(bridge, bridge_cap) - min_bridge)``, the
+  similarity of its two neighbours with each other (the text around it reads on without it).
+  The sum must reach ``min_score``; the similarity must also be at most ``max_cos`` and the
+  mass at least ``min_judged_mass``. (With every term at its reference point the sum is 0.)
+  Only prose is judged so (it ends like a sentence): bylines, headings, captions and link
+  lines are lexically foreign by nature;
 - ``style``: text from another site keeps that site's conventions. The paragraph writes
   apostrophes, quotation marks or dashes one way where the rest of the document writes them
   the other way (at least ``min_style_uses`` times, and no other paragraph writes it so), or it
@@ -27,17 +34,25 @@ the style that disagrees.
 
 from __future__ import annotations
 
+import math
 import re
 
 from . import Option
 
 OPTIONS = {
     "min_paragraphs": Option(int, 6, doc="documents with fewer judged paragraphs are left alone"),
-    "min_mass": Option(float, 20.0, doc="summed rarity weight a paragraph needs for the words evidence"),
+    "min_mass": Option(float, 20.0, doc="words evidence: reference rarity weight (scores 0)"),
+    "min_judged_mass": Option(float, 20.0, doc="words evidence: lighter paragraphs are not judged"),
     "max_cos": Option(float, 0.035, doc="highest similarity with the rest of the document"),
-    "max_relative": Option(float, 0.1, doc="highest similarity as a share of the document's usual one"),
-    "min_novelty": Option(float, 0.8, doc="lowest share of rare-word weight in words no other paragraph uses"),
-    "min_bridge": Option(float, 0.05, doc="lowest similarity between the paragraphs before and after it"),
+    "max_relative": Option(float, 0.1, doc="words evidence: reference similarity as a share of the usual one"),
+    "min_novelty": Option(float, 0.8, doc="words evidence: reference share of rare-word weight in words no "
+                                          "other paragraph uses"),
+    "novelty_weight": Option(float, 4.0, doc="words evidence: weight of the novelty term"),
+    "min_bridge": Option(float, 0.05, doc="words evidence: reference similarity of the paragraphs before and "
+                                          "after it"),
+    "bridge_weight": Option(float, 5.0, doc="words evidence: weight of the bridge term"),
+    "bridge_cap": Option(float, 0.3, doc="words evidence: bridges above this count as this"),
+    "min_score": Option(float, 0.0, doc="words evidence: lowest summed score"),
     "style": Option(bool, True, doc="also use the style evidence (typography, grammatical person)"),
     "min_style_uses": Option(int, 3, doc="the rest of the document uses the other convention this often"),
     "min_person_words": Option(int, 400, doc="the person evidence needs a document of this many words"),
@@ -47,6 +62,8 @@ OPTIONS = {
 }
 
 _JUDGED_MASS = 8.0
+_PROSE_END = tuple(".!?\"”’)…")  # how a paragraph of prose ends
+_MIN_RELATIVE = 0.003  # relative similarities below this all count as this (no log of 0)
 # (name, pattern): each typographic convention and the one it is exclusive with
 _TYPO = {  # counted with str.count: C speed, no pattern
     "straight apostrophe": ("'",),
@@ -119,6 +136,15 @@ def style_conflict(doc, start: int, end: int, min_uses: int, min_words: int) -> 
     return None
 
 
+def words_score(u, rel: float, bridge: float, opts) -> float:
+    """The summed lexical evidence of paragraph unit ``u`` (see the module docstring): each
+    term is 0 at its reference option, positive when the paragraph is more foreign."""
+    return (math.log(opts["max_relative"] / max(rel, _MIN_RELATIVE))
+            + opts["novelty_weight"] * (u.novelty - opts["min_novelty"])
+            + math.log(u.mass / opts["min_mass"])
+            + opts["bridge_weight"] * (min(bridge, opts["bridge_cap"]) - opts["min_bridge"]))
+
+
 def check(doc, rule):
     from ..topic.cohesion import cosine, profile
     from ..topic.lexicon import surfaces
@@ -134,13 +160,12 @@ def check(doc, rule):
     best = None
     for i in range(1, len(paras) - 1):
         u = paras[i]
-        if u.mass < min(opts["min_mass"], opts["style_min_mass"]):
+        if u.mass < min(opts["min_judged_mass"], opts["style_min_mass"]):
             continue
         rel = u.cos / q1
         evidence = None
-        if (u.mass >= opts["min_mass"] and u.cos <= opts["max_cos"] and rel <= opts["max_relative"]
-                and u.novelty >= opts["min_novelty"]
-                and cosine(paras[i - 1].bag, paras[i + 1].bag) >= opts["min_bridge"]):
+        if (u.mass >= opts["min_judged_mass"] and u.cos <= opts["max_cos"] and u.text.rstrip().endswith(_PROSE_END)
+                and words_score(u, rel, cosine(paras[i - 1].bag, paras[i + 1].bag), opts) >= opts["min_score"]):
             evidence = "words"
         elif (opts["style"] and u.mass >= opts["style_min_mass"] and rel <= opts["style_max_relative"]
                 and u.novelty >= opts["style_min_novelty"]):

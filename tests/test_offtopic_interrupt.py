@@ -1,0 +1,68 @@
+"""O205 (interrupting paragraph): the words evidence sums weak signals, and only prose is judged."""
+
+import pytest
+
+from lint.engine import lint_text
+from lint.kinds.offtopic_interrupt import words_score
+from lint.topic.cohesion import Unit
+
+TOPIC = [
+    "The city council approved the new school budget on Tuesday after a long debate about teacher salaries.",
+    "Council members said the school budget raises teacher salaries by four percent and hires forty teachers.",
+    "Parents welcomed the school budget, though classroom sizes stay large in the poorest districts.",
+    "The teachers union called the raise in teacher salaries overdue and will watch the council budget.",
+    "The mayor must sign the school budget by Friday, and teacher salaries rise from September.",
+    "Council members said crowded classrooms and teacher salaries top the agenda of the next budget debate.",
+    "The school budget also pays for forty new classrooms, council members said after the salary debate.",
+    "Teachers said the school budget was a first step, but classroom sizes and salaries still lag behind.",
+]
+FOREIGN = ("Preheat the oven, then whisk butter, vanilla and cinnamon until fluffy before baking the almond "
+           "cookies golden. Kayakers paddled past glaciers and seals along the fjord, camping on pebbled beaches")
+
+
+@pytest.fixture(scope="module")
+def o205(rules):
+    return next(r for r in rules if r.id == "O205")
+
+
+def _unit(novelty: float, mass: float) -> Unit:
+    return Unit(0, 0, "", {}, mass, novelty=novelty)
+
+
+def test_words_score_is_zero_at_the_reference_points(o205):
+    opts = o205.options
+    u = _unit(opts["min_novelty"], opts["min_mass"])
+    assert words_score(u, opts["max_relative"], opts["min_bridge"], opts) == pytest.approx(0.0)
+
+
+def test_a_strong_signal_makes_up_for_a_weak_one(o205):
+    opts = o205.options
+    weak_novelty = _unit(opts["min_novelty"] - 0.1, opts["min_mass"])
+    assert words_score(weak_novelty, opts["max_relative"], opts["min_bridge"], opts) < 0
+    # the same paragraph, ten times less similar to the rest than the reference: positive
+    assert words_score(weak_novelty, opts["max_relative"] / 10, opts["min_bridge"], opts) > 0
+
+
+def test_score_grows_with_each_signal(o205):
+    opts = o205.options
+    base = words_score(_unit(0.8, 20), 0.05, 0.1, opts)
+    assert words_score(_unit(0.9, 20), 0.05, 0.1, opts) > base
+    assert words_score(_unit(0.8, 40), 0.05, 0.1, opts) > base
+    assert words_score(_unit(0.8, 20), 0.01, 0.1, opts) > base
+    assert words_score(_unit(0.8, 20), 0.05, 0.2, opts) > base
+    # the bridge is capped: a bridge past the cap adds nothing more
+    cap = opts["bridge_cap"]
+    assert words_score(_unit(0.8, 20), 0.05, cap, opts) == words_score(_unit(0.8, 20), 0.05, cap + 0.5, opts)
+
+
+def test_foreign_prose_paragraph_is_found(o205):
+    text = "\n\n".join(TOPIC[:4] + [FOREIGN + "."] + TOPIC[4:])
+    _, found = lint_text(text, [o205])
+    assert len(found) == 1 and found[0].excerpt.startswith("Preheat") and "(words)" in found[0].message
+    assert "fjord" in found[0].message  # the evidence: words the rest of the article never uses
+
+
+def test_paragraph_that_does_not_end_like_prose_is_not_judged_on_words(o205):
+    # a byline, heading or caption block is lexically foreign by nature
+    text = "\n\n".join(TOPIC[:4] + [FOREIGN] + TOPIC[4:])
+    assert not lint_text(text, [o205])[1]
