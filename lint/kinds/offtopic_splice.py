@@ -61,88 +61,67 @@ def _score(b: dict, mass: float, total: dict, tn2: float) -> tuple[float, float]
     return cos, alone / mass if mass else 0.0
 
 
-def sentence_bag(doc, span) -> tuple[dict, float]:
-    """(bag, mass) of one sentence of the document, tokenised once and cached on it."""
-    cache = doc.__dict__.setdefault("_sentence_bags", {})
-    hit = cache.get(span.start)
-    if hit is None:
-        from ..topic.lexicon import bag
-
-        b = bag(span.text)
-        hit = cache[span.start] = (b, sum(b.values()))
-    return hit
-
-
-def sentences_in(doc, p) -> list:
-    """Sentence spans of paragraph unit ``p``: `Document.sentences` when another rule has
-    already split the document, else this paragraph alone is split (cached on the document)."""
-    from ..document import Span, split_sentences
-
-    if "sentences" in doc.__dict__:  # the document's own split, already paid for
-        sents = doc.sentences
-        starts = doc.__dict__.get("_sentence_starts")
-        if starts is None:
-            starts = doc._sentence_starts = [x.start for x in sents]
-        lo = bisect.bisect_left(starts, p.start)
-        return sents[lo:bisect.bisect_left(starts, p.end, lo)]
-    cache = doc.__dict__.setdefault("_paragraph_sentences", {})
-    spans = cache.get(p.start)
-    if spans is None:
-        spans = cache[p.start] = [Span(p.start + a, p.start + b, p.text[a:b]) for a, b in split_sentences(p.text)]
-    return spans
-
-
 def _overlap(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x for k, x in a.items() if k in b)
 
 
-def _novel_positions(p) -> tuple[list[tuple[int, float]], float]:
+def _novel_positions(p, low: str | None) -> tuple[list[tuple[int, float]], float]:
     """Where the words that paragraph unit ``p`` alone uses (``p.foreign``) first occur in
     it, with their whole weight, found with ``str.find`` instead of tokenising again; and the
-    weight of those not found (credited everywhere, so that sums stay upper bounds)."""
-    low = p.text.lower()
-    apostrophe = "’" if "’" in low else "'"
+    weight of those not found (credited everywhere, so that sums stay upper bounds). ``low``:
+    the document lowercased (searched within the paragraph's offsets), or None."""
+    if low is None:
+        low, base = p.text.lower(), 0
+    else:
+        base = p.start
+    end = base + len(p.text)
+    apostrophe = "’" if low.find("’", base, end) >= 0 else "'"
     found, unplaced = [], 0.0
+    find = low.find
+    pbag = p.bag
     for k in p.foreign:
         # the stem as written: plural folding turned "-ies" into "-y", apostrophes are straight
         key = (k[:-1] if k.endswith("y") else k).replace("'", apostrophe)
-        i = low.find(key)
-        while i > 0 and low[i - 1].isalpha():  # a word start, not the inside of a longer word
-            i = low.find(key, i + 1)
+        i = find(key, base, end)
+        while i > base and low[i - 1].isalpha():  # a word start, not the inside of a longer word
+            i = find(key, i + 1, end)
         if i >= 0:
-            found.append((i, p.bag[k]))
+            found.append((i - base, pbag[k]))
         else:
-            unplaced += p.bag[k]
+            unplaced += pbag[k]
     return found, unplaced
 
 
 def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
-    """(cos, novelty, sentence span, its bag) of every mid-paragraph sentence past the word
+    """(cos, novelty, sentence unit, its bag) of every mid-paragraph sentence past the word
     tests. A candidate's novel words are novel for its paragraph too and lie between its
     first and last sentence end, so only paragraphs with that much novel weight there are
     split, and only their middle sentences that may carry it (and their neighbours) are
     tokenised: most documents tokenise no sentence here."""
     from ..topic.cohesion import profile
+    from ..topic.lexicon import lowered
 
     prof = profile(doc)
     total = prof.total
     tn2 = None
     need = opts["min_novelty"] * opts["min_mass"]
+    min_mass = opts["min_mass"]
     limit = opts["max_neighbour_overlap"]
+    low = lowered(doc)
     out = []
-    for p in prof.paragraphs:
-        if p.novelty * p.mass < need or p.mass < opts["min_mass"]:
+    for index, p in enumerate(prof.paragraphs):
+        if p.novelty * p.mass < need or p.mass < min_mass:
             continue
         ends = [m.span() for m in _BOUNDARY.finditer(p.text)]  # every sentence end matches
         if len(ends) < 2:
             continue
-        found, unplaced = _novel_positions(p)
+        found, unplaced = _novel_positions(p, low)
         lo, hi = ends[0][0], ends[-1][1]
         if unplaced + sum(w for i, w in found if lo <= i < hi) < need:
             continue
-        sents = sentences_in(doc, p)
+        sents = prof.sentences_of(index)
         if len(sents) < 3:
             continue
         starts = [x.start - p.start for x in sents]
@@ -152,17 +131,18 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
         for j in range(1, len(sents) - 1):
             if novel[j] < need:
                 continue
-            b, mass = sentence_bag(doc, sents[j])
-            if mass < opts["min_mass"]:
+            u = sents[j]
+            b, mass = u.bag, u.mass
+            if mass < min_mass:
                 continue
             if tn2 is None:
                 tn2 = sum(x * x for x in total.values())
             cos, novelty = _score(b, mass, total, tn2)
             if (cos > opts["max_cos"] or novelty < opts["min_novelty"]
-                    or _overlap(b, sentence_bag(doc, sents[j - 1])[0]) > limit
-                    or _overlap(b, sentence_bag(doc, sents[j + 1])[0]) > limit):
+                    or _overlap(b, sents[j - 1].bag) > limit
+                    or _overlap(b, sents[j + 1].bag) > limit):
                 continue
-            out.append((cos, novelty, sents[j], b))
+            out.append((cos, novelty, u, b))
     return out
 
 
@@ -177,11 +157,10 @@ def usual_range(doc, sample: int = 40) -> tuple[float, float, int]:
     tn2 = sum(x * x for x in total.values())
     cosines = []
     paras = prof.paragraphs
-    for p in paras[:: max(1, len(paras) // sample)]:
-        for s in sentences_in(doc, p):
-            b, mass = sentence_bag(doc, s)
-            if mass >= _JUDGED_MASS:
-                cosines.append(_score(b, mass, total, tn2)[0])
+    for index in range(0, len(paras), max(1, len(paras) // sample)):
+        for s in prof.sentences_of(index):
+            if s.mass >= _JUDGED_MASS:
+                cosines.append(_score(s.bag, s.mass, total, tn2)[0])
     if not cosines:
         return 0.0, 0.0, 0
     cosines.sort()

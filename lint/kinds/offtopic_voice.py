@@ -28,9 +28,11 @@ OPTIONS = {
 }
 
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]|‘[^‘’]*’(?!\w)")
-# I, me, my, mine, myself as whole words; each branch opens with its letter (the regex engine
-# then skips to candidate letters in C) and looks behind it for the start of a word
-_FIRST = re.compile(r"(?:I(?<![\w'’]I)(?:['’](?:m|ve|d|ll))?|[Mm](?<![\w'’][Mm])(?:e|y|ine|yself))(?![\w'’])")
+# I, me, my, mine, myself as whole words. The pattern opens with one character class, so the
+# regex engine skips to the candidate letters in C; each branch then looks behind at which
+# letter it was and at the start of the word
+_FIRST = re.compile(r"[IMm](?:(?<=I)(?<![\w'’]I)(?:['’](?:m|ve|d|ll))?"
+                    r"|(?<=[Mm])(?<![\w'’][Mm])(?:e|y|ine|yself))(?![\w'’])")
 
 
 def first_person(doc, sentences) -> list[list[str]]:
@@ -52,27 +54,35 @@ def first_person(doc, sentences) -> list[list[str]]:
     return out
 
 
-def voiced_paragraphs(doc) -> dict:
+def voiced_paragraphs(doc, limit: int | None = None) -> dict:
     """paragraph index -> number of its first-person words outside quotation marks; only
-    paragraphs that have some. One scan of the document finds the candidates."""
-    hits = [m.start() for m in _FIRST.finditer(doc.text)]
-    if not hits:
-        return {}
+    paragraphs that have some. One scan of the document finds the candidates; with ``limit``,
+    the scan stops once that many paragraphs are voiced."""
     paras = doc.paragraphs
     starts = [p.start for p in paras]
-    by_para: dict = {}
-    for pos in hits:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and pos < paras[i].end:
-            by_para.setdefault(i, []).append(pos)
     out = {}
-    for i, positions in by_para.items():
-        p = paras[i]
-        quoted = [(m.start() + p.start, m.end() + p.start) for m in _QUOTED.finditer(p.text)]
-        n = sum(1 for pos in positions if not any(a <= pos < b for a, b in quoted))
-        if n:
-            out[i] = n
+    i, positions = -1, []
+    for m in _FIRST.finditer(doc.text):
+        pos = m.start()
+        j = bisect_right(starts, pos) - 1
+        if j != i:
+            if positions and _unquoted(paras[i], positions, out, i) and len(out) == limit:
+                return out
+            i, positions = j, []
+        if j >= 0 and pos < paras[j].end:
+            positions.append(pos)
+    if positions:
+        _unquoted(paras[i], positions, out, i)
     return out
+
+
+def _unquoted(p, positions, out, i) -> bool:
+    """Count the ``positions`` in paragraph ``p`` outside quotation marks into ``out[i]``."""
+    quoted = [(m.start() + p.start, m.end() + p.start) for m in _QUOTED.finditer(p.text)]
+    n = sum(1 for pos in positions if not any(a <= pos < b for a, b in quoted))
+    if n:
+        out[i] = n
+    return bool(n)
 
 
 def check(doc, rule):
@@ -80,20 +90,23 @@ def check(doc, rule):
     from ..topic.lexicon import entities, surfaces
 
     opts = rule.options
-    voiced = voiced_paragraphs(doc)
+    if opts["max_per_document"] < 1:
+        return
+    voiced = voiced_paragraphs(doc, limit=2)
     # the rest of the document must never speak in the first person: one voiced paragraph
-    if len(voiced) != 1 or opts["max_per_document"] < 1:
+    if len(voiced) != 1:
         return
     (i,) = voiced
-    n_sentences = len(doc.sentences)
     prof = profile(doc)
     sents = prof.sentences_of(i)
-    # the rest of the document must be long enough to have a voice of its own
-    if n_sentences < opts["min_sentences"] or n_sentences - len(sents) < opts["min_sentences"]:
-        return
     scored = score_sentences(prof, i)
     hits = [(s, v) for s, v in zip(scored, first_person(doc, sents)) if v and s.novelty >= opts["min_novelty"]]
     if not hits:
+        return
+    # the rest of the document must be long enough to have a voice of its own (counted last:
+    # splitting the whole document into sentences costs more than the tests above)
+    n_sentences = len(doc.sentences)
+    if n_sentences < opts["min_sentences"] or n_sentences - len(sents) < opts["min_sentences"]:
         return
     others = set()
     for j, p in enumerate(prof.paragraphs):

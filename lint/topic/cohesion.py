@@ -3,36 +3,76 @@
 Each paragraph is tokenised once (`lexicon.bag`) and the document bag is the sum of the
 paragraphs', so "the rest of the document" for any unit is ``total - own`` without
 re-tokenising. Sentences are split and tokenised only for the paragraphs a rule asks about
-(`Profile.sentences_of`). The profile is cached on the document (``doc._topic_profile``) and
-shared by the off-topic kinds. Features per unit:
+(`Profile.sentences_of`), and a sentence only when its bag is read. The profile is cached on
+the document (``doc._topic_profile``) and shared by the off-topic kinds. Features per unit:
 
 - ``cos``: rarity-weighted cosine with the rest of the document (or paragraph, for sentences);
 - ``novelty``: share of the unit's rarity weight carried by words found nowhere else;
-- ``foreign``: the unit's rarest words and names that the rest never uses (the evidence).
+- ``foreign``: the unit's rarest words and names that the rest never uses (the evidence),
+  sorted on first use (most paragraphs never need it).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections import Counter
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import mul
-from dataclasses import dataclass, field
 
 from ..document import split_sentences
-from .lexicon import bag, entities
+from .lexicon import bag, bag_at, entities, lowered
 
 
-@dataclass
 class Unit:
-    start: int
-    end: int
-    text: str
-    bag: dict
-    mass: float  # summed rarity weight of the unit's content words
-    cos: float = 1.0
-    novelty: float = 0.0
-    foreign: list = field(default_factory=list)
+    """A paragraph or a sentence: offsets, text, bag (stem -> rarity weight) and scores."""
+
+    __slots__ = ("start", "end", "text", "cos", "novelty", "_bag", "_mass", "_alone", "_foreign", "_low")
+
+    def __init__(self, start: int, end: int, text: str, bag: dict | None = None, mass: float | None = None,
+                 cos: float = 1.0, novelty: float = 0.0, foreign: list | None = None, low: str | None = None):
+        self.start, self.end, self.text = start, end, text
+        self.cos, self.novelty = cos, novelty
+        self._bag, self._mass, self._foreign, self._alone = bag, mass, foreign, None
+        self._low = low  # the document lowercased, to tokenise the unit in place
+
+    @property
+    def bag(self) -> dict:
+        b = self._bag
+        if b is None:
+            low = self._low
+            b = self._bag = bag(self.text) if low is None else bag_at(low, self.start, self.end)
+        return b
+
+    @bag.setter
+    def bag(self, value: dict) -> None:
+        self._bag, self._mass = value, None
+
+    @property
+    def mass(self) -> float:
+        """Summed rarity weight of the unit's content words."""
+        m = self._mass
+        if m is None:
+            m = self._mass = sum(self.bag.values())
+        return m
+
+    @mass.setter
+    def mass(self, value: float) -> None:
+        self._mass = value
+
+    @property
+    def foreign(self) -> list:
+        f = self._foreign
+        if f is None:
+            b, alone = self._bag, self._alone
+            f = self._foreign = [k for _, k in sorted(((b[k], k) for k in alone), reverse=True)] if alone else []
+        return f
+
+    @foreign.setter
+    def foreign(self, value: list) -> None:
+        self._foreign = value
+
+    def __repr__(self):
+        return f"Unit({self.start}, {self.end}, {self.text[:40]!r}, cos={self.cos:.3f}, novelty={self.novelty:.2f})"
 
 
 # Sums over dict values run as map(mul, ...) in C; the products and their order are those of
@@ -59,13 +99,12 @@ def add(total: dict, v: dict) -> None:
         total[k] = get(k, 0.0) + x
 
 
-def score_against(units: list[Unit], total: dict, counts: dict | None) -> None:
+def score_against(units: list[Unit], total: dict, shared: set | None) -> None:
     """Fill cos / novelty / foreign of each unit against ``total`` minus itself.
-    ``counts``: stem -> number of units using it (a stem used by one unit only is novel);
+    ``shared``: the stems used by more than one unit (the others are novel);
     None: leave novelty and foreign to the caller."""
     vals = total.values()
     tn2 = sum(map(mul, vals, vals))
-    shared = {k for k, c in counts.items() if c > 1} if counts is not None else None
     for u in units:
         b = u.bag
         if not b:
@@ -77,19 +116,22 @@ def score_against(units: list[Unit], total: dict, counts: dict | None) -> None:
         u.cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
         if shared is None:
             continue
-        alone = [k for k in b if k not in shared]
+        alone = u._alone = list(filterfalse(shared.__contains__, b))  # in the bag's order, in C
         u.novelty = sum(map(b.__getitem__, alone)) / u.mass if u.mass else 0.0
-        u.foreign = [k for _, k in sorted(((b[k], k) for k in alone), reverse=True)]
+        u._foreign = None  # sorted when read
 
 
 class Profile:
     """A document's paragraphs scored for cohesion; their sentences and names on demand."""
 
-    def __init__(self, paragraphs: list[Unit], total: dict):
+    def __init__(self, paragraphs: list[Unit], total: dict, doc=None):
         self.paragraphs = paragraphs
         self.total = total
+        self.doc = doc
+        self._low = lowered(doc) if doc is not None else None
         self._sentences: dict = {}
         self._names: dict = {}
+        self._scored: set = set()
 
     @property
     def sentences(self) -> list[list[Unit]]:
@@ -97,16 +139,30 @@ class Profile:
         return [self.sentences_of(i) for i in range(len(self.paragraphs))]
 
     def sentences_of(self, index: int) -> list[Unit]:
-        """Paragraph ``index``'s sentences (unscored until `score_sentences`), split and
-        tokenised on first use: most rules never need them."""
+        """Paragraph ``index``'s sentences (unscored until `score_sentences`), split on first
+        use (`Document.sentences` when the document is already split, else this paragraph
+        alone: the same sentences) and each tokenised when its bag is read: most rules never
+        need them."""
         units = self._sentences.get(index)
         if units is None:
             p = self.paragraphs[index]
-            units = self._sentences[index] = []
-            for s, e in split_sentences(p.text):
-                text = p.text[s:e]
-                b = bag(text)
-                units.append(Unit(p.start + s, p.start + e, text, b, sum(b.values())))
+            low = self._low
+            doc = self.doc
+            if doc is not None and "sentences" in doc.__dict__:  # the document's own split, already paid for
+                sents = doc.sentences
+                starts = doc.__dict__.get("_sentence_starts")
+                if starts is None:
+                    starts = doc._sentence_starts = [x.start for x in sents]
+                lo = bisect.bisect_left(starts, p.start)
+                units = [Unit(s.start, s.end, s.text, low=low)
+                         for s in sents[lo:bisect.bisect_left(starts, p.end, lo)]]
+            else:
+                text, at = p.text, p.start
+                units = [Unit(at + s, at + e, text[s:e], low=low) for s, e in split_sentences(text)]
+            if low is None:
+                for u in units:
+                    u.bag  # noqa: B018 - tokenised now: without the lowercased document, from its own text
+            self._sentences[index] = units
         return units
 
     def names(self, index: int) -> set:
@@ -128,20 +184,34 @@ def profile(doc) -> Profile:
 def _profile(doc) -> Profile:
     paras: list[Unit] = []
     total: dict = {}
-    para_counts: Counter = Counter()
+    shared: set = set()  # stems of more than one paragraph
+    low = lowered(doc)
+    keys = total.keys()
     for p in doc.paragraphs:
-        pbag = bag(p.text)
-        paras.append(Unit(p.start, p.end, p.text, pbag, sum(pbag.values())))
-        add(total, pbag)
-        para_counts.update(pbag.keys())  # counted in C
-    score_against(paras, total, para_counts)
-    return Profile(paras, total)
+        start, end, text = p[0], p[1], p[2]
+        pbag = bag(text) if low is None else bag_at(low, start, end)
+        paras.append(Unit(start, end, text, pbag, sum(pbag.values())))
+        # total += pbag: new stems are copied in C; only stems seen before are summed, in the
+        # same order and to the same floats as adding every stem one by one
+        seen = keys & pbag.keys()
+        if seen:
+            before = [(k, total[k]) for k in seen]
+            total.update(pbag)
+            for k, x in before:
+                total[k] = x + pbag[k]
+            shared |= seen
+        else:
+            total.update(pbag)
+    score_against(paras, total, shared)
+    return Profile(paras, total, doc)
 
 
 def score_sentences(prof: Profile, index: int) -> list[Unit]:
     """Score paragraph ``index``'s sentences against their own paragraph: cos with the rest of
-    the paragraph, novelty against the whole document."""
+    the paragraph, novelty against the whole document (once per paragraph)."""
     units = prof.sentences_of(index)
+    if index in prof._scored:
+        return units
     pbag = prof.paragraphs[index].bag
     score_against(units, pbag, None)
     total = prof.total
@@ -149,4 +219,5 @@ def score_sentences(prof: Profile, index: int) -> list[Unit]:
         alone = [(x, k) for k, x in u.bag.items() if total.get(k, 0.0) - x < 1e-9]
         u.novelty = sum(x for x, _ in alone) / u.mass if u.mass else 0.0
         u.foreign = [k for _, k in sorted(alone, reverse=True)]
+    prof._scored.add(index)
     return units

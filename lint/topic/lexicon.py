@@ -85,14 +85,22 @@ _content = _ContentWords()
 
 def bag(text: str) -> dict[str, float]:
     """stem -> summed rarity weight over the text's content words."""
+    return _sum_hits(_LOWER_WORD.findall(text.lower()))
+
+
+def bag_at(low: str, start: int, end: int) -> dict[str, float]:
+    """``bag(text[start:end])`` where ``low`` is the whole text lowercased (same length as the
+    text): tokenised in place, without copying or lowercasing the piece."""
+    return _sum_hits(_LOWER_WORD.findall(low, start, end))
+
+
+def _sum_hits(tokens: list[str]) -> dict[str, float]:
+    # tokens are looked up and function words dropped in C; only content words are summed here,
+    # in text order (the same floats as a loop over every token)
     out: dict[str, float] = {}
     get = out.get
-    content = _content
-    for tok in _LOWER_WORD.findall(text.lower()):
-        hit = content[tok]
-        if hit:
-            stem, w = hit
-            out[stem] = get(stem, 0.0) + w
+    for stem, w in filter(None, map(_content.__getitem__, tokens)):
+        out[stem] = get(stem, 0.0) + w
     return out
 
 
