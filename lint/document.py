@@ -259,8 +259,10 @@ class Document:
         by newlines, with each one's line index and start offset in the joined text: rules
         about short lines search this one string instead of looping over every line. Cached
         per word tier."""
-        tier = next((t for t in (4, 8, 16, 32, 64, 128) if max_words <= t), 10**6)
-        cache = self.__dict__.setdefault("_short_lines", {})
+        tier = _TIER_OF[max(max_words, 0)] if max_words <= 128 else 10**6
+        cache = self.__dict__.get("_short_lines")
+        if cache is None:
+            cache = self.__dict__["_short_lines"] = {}
         if tier not in cache:
             texts = self.line_texts
             if tier <= 128:
@@ -279,6 +281,7 @@ class Document:
 
 
 _TIER_EDGES = frozenset((4, 8, 16, 32, 64, 128))
+_TIER_OF = [next(t for t in sorted(_TIER_EDGES) if w <= t) for w in range(129)]  # words -> tier
 _TERMINALS = tuple(TERMINAL)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 

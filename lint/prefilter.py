@@ -214,6 +214,27 @@ def _derive_first(pattern, flags):
                          for lo, hi in sorted(first[0])) + "]"
 
 
+def first_chars(pattern: str, flags: int = 0, limit: int = 128) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with (see `first_char_class`), or None
+    when unknown or more than ``limit``."""
+    key = f"C:{flags}:{limit}:{pattern}"
+    got = _memo().get(key, _MISSING)
+    if got is _MISSING:
+        got = _remember(key, _derive_first_chars(pattern, flags, limit))
+    return None if got is None else frozenset(got)
+
+
+def _derive_first_chars(pattern, flags, limit):
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    first = _first(parsed.data, bool(flags & re.IGNORECASE))
+    if first is None or first[1] or not first[0] or sum(hi - lo + 1 for lo, hi in first[0]) > limit:
+        return None
+    return sorted({chr(c) for lo, hi in first[0] for c in range(lo, hi + 1)})
+
+
 def _first(items, icase):
     """(ranges of first characters, can be empty) of a sequence, or None if unknown."""
     ranges = set()

@@ -49,10 +49,9 @@ def prepare(rule):
 def check(doc, rule):
     names = rule.compiled
     text = doc.text
-    nl = text.find("\n")
-    first = _HEADING.match("\n" + (text[:nl] if nl >= 0 else text))  # no newline before the first line
-    found = ([(0, first)] if first else []) + [(m.start() + 1, m) for m in _HEADING.finditer(text)]
-    heads = [(s, len(m.group(1)) if m.group(1) else _BOLD_LEVEL, m.group(2) or m.group(3)) for s, m in found]
+    heads = _headings(doc)
+    if not heads:
+        return
     reported = -1  # end of the last section reported: headings inside it are its own
     for k, (start, level, title) in enumerate(heads):
         if start < reported or not names.fullmatch(_MARKS.sub("", title).strip(" :.-–—\t")):
@@ -71,6 +70,19 @@ def check(doc, rule):
         start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
                            lines=last - top + 1, match=title.strip()[:60])
+
+
+def _headings(doc):
+    """(start, level, title) of every heading, found once per document for all the rules."""
+    heads = doc.__dict__.get("_chrome_headings")
+    if heads is None:
+        text = doc.text
+        nl = text.find("\n")
+        first = _HEADING.match("\n" + (text[:nl] if nl >= 0 else text))  # no newline before the first line
+        found = ([(0, first)] if first else []) + [(m.start() + 1, m) for m in _HEADING.finditer(text)]
+        heads = doc.__dict__["_chrome_headings"] = [
+            (s, len(m.group(1)) if m.group(1) else _BOLD_LEVEL, m.group(2) or m.group(3)) for s, m in found]
+    return heads
 
 
 def _link_run_end(doc, start, limit):

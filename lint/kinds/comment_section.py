@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import folded, lines_holding
+from ..prefilter import folded, lines_holding, lines_of, register
 from . import Option
 from .existence import delete_lines
 
@@ -45,6 +45,12 @@ _REPLY = re.compile(
     re.IGNORECASE | re.MULTILINE)
 _CUES = ("comment", "repl", "thought", "discussion", "conversation", "respons")
 _CUE = re.compile("|".join(_CUES), re.IGNORECASE)
+_CUE_IDS = register(_CUES)  # found by the document's one literal scan (None without the package)
+
+
+def literal_gate(rule):
+    """For the engine: no cue word, no thread (see `_cue_lines`)."""
+    return None if _CUE_IDS is None else (_CUE_IDS, False)
 
 
 def check(doc, rule):
@@ -53,7 +59,7 @@ def check(doc, rule):
     if low is None:
         low = doc.__dict__.get("_lower") or text.lower()
     if len(low) == len(text):
-        candidates = _cue_lines(low, doc.line_starts)
+        candidates = _cue_lines(doc, low)
     else:  # lower-casing shifted offsets (rare scripts): find the cue words in the text itself
         candidates = sorted({doc.position(m.start())[0] - 1 for m in _CUE.finditer(text)})
     need, gap = rule.options["min_replies"], rule.options["max_gap"]
@@ -79,10 +85,12 @@ def check(doc, rule):
         return
 
 
-def _cue_lines(low, starts):
+def _cue_lines(doc, low):
     """Indices of the lines holding a cue word, in order: only they can open a thread (finding
     literals is much faster than trying an anchored pattern at every position)."""
-    return sorted(lines_holding(low, starts, _CUES))
+    if _CUE_IDS is not None and low is doc.__dict__.get("_lower"):  # the shared scan's text
+        return sorted(lines_of(doc, _CUE_IDS))
+    return sorted(lines_holding(low, doc.line_starts, _CUES))
 
 
 def _line_end(text, s):

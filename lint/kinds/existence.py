@@ -163,7 +163,11 @@ def check(doc, rule):
     pretest = rule.compiled[6]
     if pretest is not None and not pretest.get().search(doc.text):
         return ()
-    return _search(doc, rule, rx.get(), unless and unless.get(), fix, whole)
+    rx = rx.get()
+    candidates = _candidates(doc, rule, rx, whole)
+    if not candidates:
+        return ()
+    return _search(doc, rule, rx, unless and unless.get(), fix, whole, candidates)
 
 
 def literal_gate(rule):
@@ -177,11 +181,11 @@ def literal_gate(rule):
     return ids, rule.options["whole_unit"] or rule.options["report"] == "unit"
 
 
-def _search(doc, rule, rx, unless, fix, whole):
+def _search(doc, rule, rx, unless, fix, whole, candidates):
     max_words = rule.options["max_words"]
     first_only = whole or rule.scope in ("line", "sentence")
     doc_scope = rule.scope == "document"
-    for unit in _candidates(doc, rule, rx, whole):
+    for unit in candidates:
         if doc_scope:
             text, base = doc.text, 0
         else:

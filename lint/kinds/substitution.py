@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from ..finding import Fix
-from ..prefilter import first_char_class
+from ..prefilter import first_char_class, first_chars, register
 from . import Option
 
 OPTIONS = {
@@ -47,7 +47,29 @@ def prepare(rule):
         if spec.get("action") != "replace":
             raise ValueError("substitution supports only fix: replace")
         safe = bool(spec.get("safe", True))
-    return combined, pairs, safe
+    return combined, pairs, safe, _gate_ids(rule.options["swap"], flags)
+
+
+def _gate_ids(patterns, flags):
+    """The characters every match starts with, registered with the document's one literal
+    scan when there are few and lower-casing leaves each one as it is (the scan reads the
+    lower-cased text: such a character in the text is in it too); else None."""
+    chars = set()
+    for p in patterns:
+        got = first_chars(p, flags)
+        if got is None:
+            return None
+        chars |= got
+    if not chars or len(chars) > 128 or any(c.lower() != c for c in chars):
+        return None
+    return register(sorted(chars))
+
+
+def literal_gate(rule):
+    """For the engine: a document holding none of the characters a match starts with is
+    skipped without a call."""
+    ids = rule.compiled[3]
+    return None if ids is None else (ids, False)
 
 
 def _name(text):
@@ -57,7 +79,7 @@ def _name(text):
 
 
 def check(doc, rule):
-    combined, pairs, safe = rule.compiled
+    combined, pairs, safe = rule.compiled[:3]
     if combined is not None and not combined.search(doc.text):
         return
     hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _) in enumerate(pairs) for m in rx.finditer(doc.text)),
