@@ -76,30 +76,24 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
-def find_quantities(text: str, small_words=False, low=False, runs=None):
+def find_quantities(text: str, small_words=False, low=False, runs=None, matches=None, wanted=None):
     """Quantities in ``text`` (offsets relative to it). Years, times, ordinals and list numbers
-    are left out; small number words ("two") only with ``small_words``. ``low``: ``folded(text)``
-    and ``runs``: ``digit_runs(text)``, when the caller has them."""
+    are left out; small number words ("two") only with ``small_words``. ``low``: ``folded(text)``,
+    ``runs``: ``digit_runs(text)`` and ``matches``: ``number_matches(text, small_words)``, when
+    the caller has them; ``wanted(match)``: only the quantities of the matches it accepts (the
+    same quantities as the whole list holds for them)."""
     if low is False:
         low = folded(text)
-    matches = _figures(text, runs)
-    # "half a million", "two million": read around the scale word
-    words = []
-    for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=low):
-        w = _WORDS.search(text, max(0, sw.start() - 24), sw.end() + 12)
-        if w and w.start() <= sw.start():
-            words.append(w)
-    if small_words:
-        words += _SMALL.finditer(text)
-    if words:  # the figures alone are in order and apart already
-        matches += words
-        matches.sort(key=lambda m: (m.start(), -m.end()))
+    if matches is None:
+        matches = number_matches(text, small_words, low, runs)
     out, last_end = [], -1
     for m in matches:
         s = m.start()
         if s < last_end:
             continue  # "two" inside "two million"
         e = last_end = m.end()
+        if wanted is not None and not wanted(m):
+            continue
         groups = m.re.groupindex
         raw = m["num"] if "num" in groups else None
         if raw and _is_not_a_quantity(text, m, raw):
@@ -128,6 +122,27 @@ def find_quantities(text: str, small_words=False, low=False, runs=None):
         unit = "%" if m["pct"] else (cur or "")
         out.append(Quantity(start, e, value, value * lo, value * hi, unit, q, text[start:e]))
     return out
+
+
+def number_matches(text: str, small_words=False, low=False, runs=None) -> list:
+    """The matches of figures and number words ``find_quantities`` reads, in text order (a
+    number word inside a longer match among them): each quantity it finds ends where one of
+    these does, and starts where it does or up to 24 characters before (its qualifier)."""
+    if low is False:
+        low = folded(text)
+    matches = _figures(text, runs)
+    # "half a million", "two million": read around the scale word
+    words = []
+    for sw in finditer_at(_SCALE_WORD, text, _SCALE_NAMES, low=low):
+        w = _WORDS.search(text, max(0, sw.start() - 24), sw.end() + 12)
+        if w and w.start() <= sw.start():
+            words.append(w)
+    if small_words:
+        words += _SMALL.finditer(text)
+    if words:  # the figures alone are in order and apart already
+        matches += words
+        matches.sort(key=lambda m: (m.start(), -m.end()))
+    return matches
 
 
 def _qualifier(text, start, low=None):
@@ -174,8 +189,13 @@ def _is_not_a_quantity(text, m, raw):
 def counted_noun(text: str, q: Quantity) -> str | None:
     """The noun a quantity counts ("people" in "380,000 people", "troops" in "600 American
     troops"), singular, or None."""
-    m = _HEAD.match(text, q.end)
-    if not m or m.start() != q.end:
+    return noun_after(text, q.end)
+
+
+def noun_after(text: str, end: int) -> str | None:
+    """``counted_noun`` of a quantity that ends at ``end``."""
+    m = _HEAD.match(text, end)
+    if not m or m.start() != end:
         return None
     w = m.group(1).lower()
     if w in _NOT_NOUNS:

@@ -54,7 +54,7 @@ def _is_toll(key):
 
 def summarize(doc, rule):
     figures = []
-    for m in _mentions(doc, _is_toll):
+    for m in _mentions(doc, _is_toll, tolls=True):
         q, sent = m.q, m.sent
         s, e = sent.start + q.start, sent.start + q.end
         line, col = doc.position(s)

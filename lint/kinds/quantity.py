@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 
 from ..facts import digit_runs_of, folded_of, memo
 from ..facts.spans import spans_of
-from ..facts.numbers import Quantity, counted_noun, find_quantities
+from ..facts.numbers import Quantity, counted_noun, find_quantities, noun_after, number_matches
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
@@ -109,11 +109,16 @@ class _Sentence:
         return self._times
 
 
-def _mentions(doc, wanted=None):
+def _mentions(doc, wanted=None, tolls=False):
     """The countable quantities whose key ``wanted`` accepts (all by default), in text order;
     those in sentences that speak of change or rates, or that count time, are ``loose``.
-    Sentences are read only for these: most quantities never meet another of their key."""
-    cands, resolved = memo(doc, "quantities", _candidates)
+    Sentences are read only for these: most quantities never meet another of their key.
+    ``tolls``: ``wanted`` accepts toll keys only, so only the figures near a toll word need be
+    read (unless every figure has been already)."""
+    if tolls and "quantities" not in doc.__dict__.get("_facts", {}):
+        cands, resolved = memo(doc, "toll quantities", lambda d: _candidates(d, tolls=True))
+    else:
+        cands, resolved = memo(doc, "quantities", _candidates)
     for i, (key, q, noun) in enumerate(cands):
         if wanted is None or wanted(key):
             m = resolved.get(i, False)
@@ -123,15 +128,49 @@ def _mentions(doc, wanted=None):
                 yield m
 
 
-def _candidates(doc):
-    """(key, quantity, counted noun) of every quantity whose words say what it counts; and the
-    table of those already placed in their sentence."""
+def _number_hints(doc):
+    """The figures and number words of the document, each with the noun after it and whether
+    a toll word stands near it: all a quantity's key can be made of (``_may_share_a_key``)."""
+    full, low, runs = doc.text, folded_of(doc), digit_runs_of(doc)
+    if not (runs or "million" in full or "billion" in full):
+        return []
+    out = []
+    for m in number_matches(full, low=low, runs=runs):
+        s, e = m.span()
+        # a qualifier stands at most 24 characters before the figure, a toll word 25 before that
+        toll = low is None or _TOLL_STEM.search(low, max(0, s - 49), e + 45) is not None
+        out.append((m, noun_after(full, e), toll))
+    return out
+
+
+def _may_share_a_key(doc) -> bool:
+    """Whether two quantities could get the same key: most documents have no two figures
+    before the same noun or near toll words, and need not have their figures read (years,
+    ranges, qualifiers) nor placed in sentences."""
+    seen = set()
+    for _, noun, toll in memo(doc, "number hints", _number_hints):
+        keys = {noun} if noun and noun not in _PERSONS else set()
+        if toll:
+            keys.update(_CLASSES)
+        if not seen.isdisjoint(keys):
+            return True
+        seen |= keys
+    return False
+
+
+def _candidates(doc, tolls=False):
+    """(key, quantity, counted noun) of every quantity whose words say what it counts (with
+    ``tolls``, of those near a toll word only); and the table of those already placed in their
+    sentence."""
     out = []
     full = doc.text
     low = folded_of(doc)
-    runs = digit_runs_of(doc)
-    found = find_quantities(full, low=low, runs=runs) if runs or "million" in full or "billion" in full else []
-    for q in found:
+    hints = memo(doc, "number hints", _number_hints)
+    if not hints:
+        return out, {}
+    near_toll = {id(m) for m, _, toll in hints if toll} if tolls else None
+    for q in find_quantities(full, low=low, matches=[m for m, _, _ in hints],
+                             wanted=None if near_toll is None else (lambda m: id(m) in near_toll)):
         noun = counted_noun(full, q)
         cls = _toll_class(full, q, low)
         if cls and (noun is None or noun in _PERSONS or noun == cls):
@@ -195,6 +234,8 @@ def _toll_class(text, q, low=None):
 
 
 def check(doc, rule):
+    if not _may_share_a_key(doc):
+        return
     counts = Counter(key for key, _, _ in memo(doc, "quantities", _candidates)[0])
     by_key = defaultdict(list)
     for m in _mentions(doc, lambda key: counts[key] > 1):
