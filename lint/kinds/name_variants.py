@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..facts.names import accented_words_of, multiword_names_of, skeleton, strip_accents
+from ..facts import lazy_re
 from ..facts.report import pair
 
 OPTIONS = {}
@@ -22,15 +23,21 @@ SCOPES = ()
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# a character strip_accents may change: outside ASCII and not a quote or dash it leaves alone
+_MAY_LOSE_ACCENTS = lazy_re("[^\x00-\x7f‘’“”—–]")
 
 
 def check(doc, rule):
     groups = defaultdict(list)
-    for name in multiword_names_of(doc):
-        for s1, e2, key in _word_pairs(name.text, name.tokens):
-            groups[key].append((name.start + s1, name.start + e2, name.text[s1:e2], False))
-    # single words: only accents may differ ("Erdogan"/"Erdoğan")
-    for word in {m.group(0) for m in accented_words_of(doc)}:
+    names = multiword_names_of(doc)
+    if _spelt_two_ways(names):
+        for name in names:
+            for s1, e2, key in _word_pairs(name.text, name.tokens):
+                groups[key].append((name.start + s1, name.start + e2, name.text[s1:e2], False))
+    # single words: only accents may differ ("Erdogan"/"Erdoğan"); a text whose only
+    # characters outside ASCII are quotes and dashes has no word that loses an accent
+    accented = accented_words_of(doc) if _MAY_LOSE_ACCENTS.search(doc.text) else ()
+    for word in {m.group(0) for m in accented}:
         plain = strip_accents(word)
         if plain == word or plain not in doc.text:
             continue
@@ -55,6 +62,20 @@ def check(doc, rule):
             reported.update({(u[0], u[1]), (first_usual[0], first_usual[1])})
             yield from pair(doc, rule, (u[0], u[1]), (first_usual[0], first_usual[1]),
                             f'"{u[2]}"', f'"{first_usual[2]}"', both=both)
+
+
+def _spelt_two_ways(names) -> bool:
+    """Whether two neighbouring words of the names have the same skeleton and two spellings
+    (case aside): a name's pairs and their spellings follow from its text, so the few different
+    names of a document tell, without going through every use."""
+    forms = {}
+    for text, tokens in {n.text: n.tokens for n in names}.items():
+        for s1, e2, key in _word_pairs(text, tokens):
+            form = text[s1:e2].lower()
+            seen = forms.setdefault(key, form)
+            if seen != form:
+                return True
+    return False
 
 
 @lru_cache(maxsize=16384)
