@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the artefact rules on one core, in MB/s, with the slowest rules.
 
-    python bench/bench_artefacts_speed.py [--corpus DIR] [--pages DIR] [--mb 30] [--select artefact]
+    python bench/bench_artefacts_speed.py [--corpus DIR] [--pages DIR] [--mb 30] [--select artefact] [--ignore IDS]
 
 Texts: the ``.txt``/``.md`` files under ``--corpus`` (default: a news-like corpus written by
 bench/make_corpus.py into a temporary folder) plus, with ``--pages``, real scraped pages
@@ -72,9 +72,10 @@ def main(argv=None):
     ap.add_argument("--pages", help="folder of real scraped pages to mix in")
     ap.add_argument("--mb", type=float, default=30)
     ap.add_argument("--select", default="artefact")
+    ap.add_argument("--ignore", default="", help="selectors to leave out, as seedlint --ignore")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args(argv)
-    rules = select_rules(load_rules(), args.select.split(","))
+    rules = select_rules(load_rules(), args.select.split(","), [s for s in args.ignore.split(",") if s])
     texts = load(args)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     for rule in rules:  # compile outside the timed passes

@@ -114,6 +114,11 @@ class Document:
 
     # -- views ---------------------------------------------------------------------------
     @cached_property
+    def has_links(self) -> bool:
+        """Whether the text holds a Markdown link's "](" (asked by many rules: scanned once)."""
+        return "](" in self.text
+
+    @cached_property
     def line_texts(self) -> list[str]:
         """``lines[i].text`` for every line, without building the spans (cheaper)."""
         return self.text.split("\n")

@@ -58,15 +58,9 @@ def run_rules(doc: Document, rules: list[Rule]) -> list[Finding]:
     findings = []
     gated = _gates(rules)
     hits = present(doc) if any(gated) else None
-    links = None
     for rule, gate in zip(rules, gated):
-        if gate is not None and hits is not None and gate[0].isdisjoint(hits):
-            if not gate[1]:
-                continue
-            if links is None:
-                links = "](" in doc.text
-            if not links:
-                continue
+        if gate is not None and hits is not None and gate[0].isdisjoint(hits) and not (gate[1] and doc.has_links):
+            continue
         try:
             findings.extend(rule.check(doc))
         except Exception as e:  # a bug in one rule must not hide the others' findings

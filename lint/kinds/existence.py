@@ -152,7 +152,7 @@ def fix_of(spec):
 def units(doc, scope):
     if scope == "document":
         return [doc]
-    return {"line": doc.lines, "paragraph": doc.paragraphs, "sentence": doc.sentences}[scope]
+    return doc.lines if scope == "line" else doc.paragraphs if scope == "paragraph" else doc.sentences
 
 
 def check(doc, rule):
@@ -221,11 +221,15 @@ def _at_most_words(text, limit, spaces):
     return len(text.split()) <= limit
 
 
-def _short_enough(doc, i, max_words):
-    """``doc.word_count(i) <= 4 * max_words`` (the loose test that picks candidate lines)."""
-    t = doc.line_texts[i]
-    spaces = t.count(" ")
-    return spaces < 200 and _at_most_words(t, 4 * max_words, spaces)
+def _pick(doc, lines, max_words):
+    """Candidate lines for a search with ``max_words``: those with ``doc.word_count(i) <= 4 *
+    max_words``, as chosen before. `_search` keeps only lines of at most ``max_words`` words
+    and ``4 * max_words`` spaces, which implies that, except that word_count gives up on lines
+    of 200 spaces or more: only that part is tested here."""
+    if 4 * max_words < 200:
+        return lines
+    texts = doc.line_texts
+    return [i for i in lines if texts[i].count(" ") < 200]
 
 
 def _candidates(doc, rule, rx, whole):
@@ -242,9 +246,9 @@ def _candidates(doc, rule, rx, whole):
         if found is not None:
             if needed is not None:  # a line must hold both kinds of literal
                 found &= needed
-            return [line(i) for i in sorted(found) if not max_words or _short_enough(doc, i, max_words)]
+            return [line(i) for i in _pick(doc, sorted(found), max_words)]
     if needed is not None:
-        return [line(i) for i in sorted(needed) if not max_words or _short_enough(doc, i, max_words)]
+        return [line(i) for i in _pick(doc, sorted(needed), max_words)]
     hit = set()
     if max_words:
         text, index, starts = doc.short_lines(max_words)
@@ -256,8 +260,8 @@ def _candidates(doc, rule, rx, whole):
         for m in rx.finditer(doc.text):
             first, last = doc.position(m.start())[0], doc.position(max(m.start(), m.end() - 1))[0]
             hit.update(range(first - 1, last))
-    if whole and "](" in doc.text:  # "[Read more](url)" is judged by its link text
-        hit.update(i for i in link_lines(doc) if not max_words or _short_enough(doc, i, max_words))
+    if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
+        hit.update(_pick(doc, link_lines(doc), max_words))
     return [line(i) for i in sorted(hit)]
 
 
@@ -285,7 +289,7 @@ def _lacks(doc, rule, literals, ids, whole):
             return False
     if _holds(doc, low, "lower", literals, ids):
         return False
-    if whole and "](" in doc.text:
+    if whole and doc.has_links:
         if rule.scope == "sentence":
             return False
         hay = doc.__dict__.get("_delinked_folded")
@@ -329,7 +333,7 @@ def _lines_with_required(doc, rule, whole):
         return None
     if len(found) > _MANY_LINES:
         return None
-    if whole and "](" in doc.text:
+    if whole and doc.has_links:
         found.update(link_lines(doc))
     return found
 

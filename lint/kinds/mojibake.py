@@ -16,22 +16,61 @@ import bisect
 import re
 
 from ..finding import Fix
+from ..prefilter import register
 from . import Option
 
 OPTIONS = {"min_badness": Option(int, 1)}
 SCOPES = ("line",)
 # Lead bytes of UTF-8 read as cp1252/latin-1, plus C1 controls and the cp437/mac variants' usual suspects.
 _PAIR = "\u00c2-\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3\u00ef\u0080-\u009f\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_LEADS = "\u00c3\u00c2\u00e2"  # Ã, Â, â: lead bytes of most UTF-8 read as cp1252
+_SECONDS = "\u0080-\u00ff\u2018-\u2122\u0152-\u017e"
 # Two of _PAIR in a row, or Ã/Â/â and a Latin-1/cp1252 letter. Written to open with one
 # character class (the first character, checked again by a look-behind), which lets re skip
 # ahead with a fast character-set scan instead of trying every position.
-_SUSPECT = re.compile(f"[{_PAIR}\u00c3\u00c2\u00e2](?:(?<=[{_PAIR}])[{_PAIR}]|(?<=[\u00c3\u00c2\u00e2])[\u0080-\u00ff\u2018-\u2122\u0152-\u017e])")
+_SUSPECT = re.compile(f"[{_PAIR}{_LEADS}](?:(?<=[{_PAIR}])[{_PAIR}]|(?<=[{_LEADS}])[{_SECONDS}])")
 
 
 def prepare(rule):
     if rule.fix not in (None, "ftfy"):
         raise ValueError("mojibake supports only fix: ftfy")
-    return None
+    return _suspect_pair_ids()
+
+
+def literal_gate(rule):
+    """For the engine: every suspect pair, lower-cased, joins the document's one literal scan,
+    so a document without one is skipped without a call (most documents: clean text pays
+    nothing but its share of that scan)."""
+    return None if rule.compiled is None else (rule.compiled, False)
+
+
+def _expand(cls: str) -> list[str]:
+    """The characters of a character class's body written as characters and ``a-b`` ranges."""
+    out, i = [], 0
+    while i < len(cls):
+        if i + 2 < len(cls) and cls[i + 1] == "-":
+            out += map(chr, range(ord(cls[i]), ord(cls[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(cls[i])
+            i += 1
+    return out
+
+
+_PAIR_IDS: list = []
+
+
+def _suspect_pair_ids():
+    """Every two characters `_SUSPECT` matches, lower-cased (the scan reads the lower-cased
+    text), registered for the one-scan search; None without it. A suspect pair in the text is
+    its lower-cased form in the lower-cased text, whenever that text is used (see
+    lint.prefilter.folded)."""
+    if not _PAIR_IDS:
+        pairs = _expand(_PAIR)
+        both = {a + b for a in pairs for b in pairs}
+        both |= {a + b for a in _expand(_LEADS) for b in _expand(_SECONDS)}
+        _PAIR_IDS.append(register(sorted({p.lower() for p in both if len(p.lower()) == 2})))
+    return _PAIR_IDS[0]
 
 
 def check(doc, rule):
