@@ -15,12 +15,25 @@ Options
 - ``max_share`` (default 0.25): what follows the anchor may hold at most this share of the
   document's characters. A chrome line high up in a short text (a byline under the title, a
   share bar above the story) has the article after it, not a footer.
+- ``anchor_max_words`` (default 16): only lines of at most this many words can be anchors
+  (chrome lines are short; a long line that mentions a newsletter is better left to its rule).
+- ``max_prose_lines`` (default 1): the lines after the anchor may hold at most this many
+  paragraphs of prose (lines of 40 words or more). A footer holds a bio or a disclosure at
+  most; paragraph after paragraph is the story going on after an interruption.
 
-Only the last ``window`` lines are parsed again (a small document of the tail, on which the
-anchor rules run), so the cost per document does not grow with its length.
+Pick anchors that end a story, not ones that interrupt it: an advertisement marker, an
+inline "Read more: ..." link or a newsletter box between paragraphs has the story after it.
+
+Cheap on most texts: only the lines that may hold the anchor are looked at, and a text whose
+end has no short line, or none that could match an anchor rule's patterns (a test of
+literals, then one search), is done. Otherwise the end of the text is parsed again as a small
+document on which the anchor rules run, so the cost does not grow with the text's length.
 """
 
 from __future__ import annotations
+
+import bisect
+import re
 
 from . import Option
 from .existence import delete_lines
@@ -29,10 +42,15 @@ OPTIONS = {
     "anchors": Option(list, [], required=True),
     "window": Option(int, 20),
     "max_share": Option(float, 0.25),
+    "anchor_max_words": Option(int, 16),
+    "max_prose_lines": Option(int, 1),
 }
+_PROSE_WORDS = 40  # a line of this many words is a paragraph of prose
 SCOPES = ("document",)
 
 _BUILTIN: dict = {}  # rule id -> built-in Rule, loaded on first use (one process, one load)
+_GATES: dict = {}  # rule id -> cheap test on a text: can the rule fire on one of its lines?
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def _builtin_rules() -> dict:
@@ -58,43 +76,99 @@ def prepare(rule):
     return tuple(ids)
 
 
-def check(doc, rule):
-    from ..document import Document
+def _gate(anchor):
+    """A necessary condition for ``anchor`` to fire on a line of a text (``low``: the text
+    lower-cased; ``delinked``: None, or the text with links reduced to their words and that
+    lower-cased), far cheaper than
+    running it on a small document. A line rule of kind existence needs one of the literals
+    every match of its patterns holds (`lint.prefilter.required_literals`), then a match of its
+    patterns: at a line start after decoration when it judges whole lines, anywhere otherwise
+    (also in the text with links reduced to their words, for rules that judge a line by its
+    link text). A chrome-section needs a heading. Any other kind: always worth running."""
+    gate = _GATES.get(anchor.id)
+    if gate is None:
+        gate = _GATES[anchor.id] = _make_gate(anchor)
+    return gate
 
-    texts = doc.line_texts
-    window, last, first = rule.options["window"], None, None
-    for i in range(len(texts) - 1, -1, -1):  # the last `window` non-blank lines, from the end
-        if texts[i].strip():
-            last = i if last is None else last
-            first = i
+
+def _make_gate(anchor):
+    from ..prefilter import required_literals
+
+    o = anchor.options
+    if anchor.kind == "chrome-section":
+        return lambda text, low, delinked: "#" in text or "**" in text or "__" in text
+    if anchor.kind != "existence" or anchor.scope not in (None, "line"):
+        return lambda text, low, delinked: True
+    parts = [f"(?:{p})" for p in o["patterns"]]
+    parts += [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
+    body = "|".join(parts)
+    flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
+    literals = required_literals(body, flags & ~re.MULTILINE)
+    holds = re.compile("|".join(map(re.escape, sorted(literals)))).search if literals else None
+    whole = o["whole_unit"] or o["report"] == "unit"
+    if whole:  # led by a newline, which re finds fast; [^\w\n]* covers any decoration
+        search = re.compile(r"\n[^\w\n]*(?:" + body + ")", flags).search
+        lead = "\n"
+    else:
+        search, lead = re.compile(body, flags).search, ""
+
+    def gate(text, low, delinked):
+        hays = (text, delinked[0]) if whole and delinked is not None else (text,)
+        if holds is not None and not holds(low) and not (len(hays) > 1 and holds(delinked[1])):
+            return False
+        return any(search(lead + h) for h in hays)
+    return gate
+
+
+def check(doc, rule):
+    texts, starts, text = doc.line_texts, doc.line_starts, doc.text
+    last = len(texts) - 1
+    while last >= 0 and (not texts[last] or texts[last].isspace()):
+        last -= 1
+    if last <= 0:
+        return
+    end = starts[last] + len(texts[last])
+    # an anchor on line k leaves the text from line k + 1 on, which must be short enough
+    first = max(0, bisect.bisect_left(starts, end - rule.options["max_share"] * len(text)) - 1)
+    window = rule.options["window"]
+    for i in range(last, first - 1, -1):  # and among the last `window` non-blank lines
+        if texts[i] and not texts[i].isspace():
             window -= 1
             if not window:
+                first = i
                 break
-    if last is None:
+    if first >= last:
         return
-    base = doc.line_starts[first]
-    tail = Document(doc.text[base:], path=doc.path, record=doc.record)
+    max_words = rule.options["anchor_max_words"]
+    short = [texts[i] for i in range(first, last) if texts[i].strip() and len(texts[i].split()) <= max_words]
+    if not short:
+        return  # most texts end in paragraphs of prose: no line there can be an anchor
+    hay = "\n".join(short)
+    delinked = _LINK.sub(r"\1", hay) if "](" in hay else None
+    low = hay.lower()
+    if delinked is not None:
+        delinked = delinked, delinked.lower()
+    rules = _builtin_rules()
+    candidates = [rules[rid] for rid in rule.compiled if _gate(rules[rid])(hay, low, delinked)]
+    if not candidates:
+        return
+    from ..document import Document
+
+    tail = Document(doc.text[starts[first]:end], path=doc.path, record=doc.record)
     tail.settings = getattr(doc, "settings", None)
     tail.decode_errors = []
-    rules = _builtin_rules()
-    anchor_lines = set()
-    for rid in rule.compiled:
-        anchor_lines.update(f.line for f in rules[rid].check(tail))
-    if not anchor_lines:
+    lines = {f.line for anchor in candidates for f in anchor.check(tail)}
+    lines.discard(last - first + 1)  # an anchor on the last line leaves nothing after it
+    lines = {k for k in lines if len(texts[first + k - 1].split()) <= max_words}
+    if not lines:
         return
-    total = max(1, len(doc.text.strip()))
-    end = doc.line_starts[last] + len(texts[last])
-    for k in sorted(anchor_lines):
-        line = first + k  # 0-based index of the line after the anchor
-        if line > last:
-            break
-        start = doc.line_starts[line]
-        if end - start > rule.options["max_share"] * total:
-            continue  # too much text after it: the article goes on
-        while not texts[line].strip():
-            line += 1
-        start = doc.line_starts[line]
-        anchor = texts[first + k - 1].strip()
-        yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
-                           lines=last - line + 1, anchor=anchor[:60])
-        return
+    line = first + min(lines)  # 0-based index of the line after the first anchor
+    prose = sum(1 for t in texts[line:last + 1] if t.count(" ") >= _PROSE_WORDS - 1 and len(t.split()) >= _PROSE_WORDS)
+    if prose > rule.options["max_prose_lines"]:
+        return  # paragraph after paragraph: the story goes on after an interruption
+    while not texts[line].strip():
+        line += 1
+    start = starts[line]
+    anchor = texts[first + min(lines) - 1].strip()
+    yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
+                       lines=last - line + 1, anchor=anchor[:60])
