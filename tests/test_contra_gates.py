@@ -46,3 +46,20 @@ def test_quotes_and_dashes_lose_no_accent():
         assert strip_accents(f"Putin{c}s") == f"Putin{c}s"
         assert not name_variants._MAY_LOSE_ACCENTS.search(f"Putin{c}s")
     assert name_variants._MAY_LOSE_ACCENTS.search("Erdoğan") and name_variants._MAY_LOSE_ACCENTS.search("a\u00a0b")
+
+
+def test_people_from_the_different_names_equal_those_read_from_every_use():
+    from lint.facts.names import multiword_names_of
+    from lint.kinds import coherence
+
+    texts = list(_texts()) + [
+        "Maria Lopez said. Lopez's aide, Dr Maria Lopez and President Maria Lopez met Tom Lopez; Maria Lopez "
+        "and Prime Minister Tom Becker-Smith, Al Assad and Bashar al-Assad. Bashar Al Assad said Maria Lopez."]
+    for text in texts:
+        doc = Document(text)
+        want = {}
+        for n in multiword_names_of(doc):  # the reading of every use, in order
+            toks = n.tokens
+            if toks[-2] not in coherence._NOT_FIRST and toks[-1] not in coherence._NOT_FIRST and "-" not in toks[-2]:
+                want.setdefault(toks[-1], (n.start + n.text.rfind(toks[-2], 0, len(n.text) - len(toks[-1])), n.end))
+        assert coherence._find_people(Document(text)) == want

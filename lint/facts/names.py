@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import methodcaller
 from typing import NamedTuple
 
 from . import memo
@@ -64,13 +65,47 @@ def multiword_names_of(doc) -> list[Name]:
 
 def _multiword(doc):
     text, out = doc.text, []
-    for m in _MULTI.finditer(text):
-        s, tokens = _name_and_tokens(m.group(0))
+    for m, run in zip(*_runs_of(doc)):
+        s, tokens = _name_and_tokens(run)
         if tokens:
-            start = m.start()
-            before = text[max(0, start - 3):start].rstrip(" \"“‘'(*")
-            out.append(Name(start, start + len(s), s, tokens, not before or before[-1] in ".!?\n:"))
+            out.append(_name(text, m.start(), s, tokens))
     return out
+
+
+def _name(text, start, s, tokens) -> Name:
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'(*")
+    return Name(start, start + len(s), s, tokens, not before or before[-1] in ".!?\n:")
+
+
+def _runs_of(doc) -> tuple[list, list]:
+    """The runs of capitalised words ``_MULTI`` finds, as matches and as their texts (both
+    made in C: reading each as a name is what costs, and most runs recur)."""
+    def runs(d):
+        matches = list(_MULTI.finditer(d.text))
+        return matches, list(map(_GROUP, matches))
+    return memo(doc, "capitalised runs", runs)
+
+
+_GROUP = methodcaller("group")
+
+
+def distinct_multiword_names_of(doc) -> dict:
+    """run text -> (name, tokens) of the different names of two or more words, in the order of
+    their first use: what a name is follows from its text, so most checks need only these."""
+    def distinct(d):
+        out = {}
+        for run in dict.fromkeys(_runs_of(d)[1]):
+            s, tokens = _name_and_tokens(run)
+            if tokens:
+                out[run] = (s, tokens)
+        return out
+    return memo(doc, "distinct multiword names", distinct)
+
+
+def first_use(doc, run: str) -> Name:
+    """The `Name` of the first run of capitalised words that reads ``run``."""
+    matches, texts = _runs_of(doc)
+    return _name(doc.text, matches[texts.index(run)].start(), *_name_and_tokens(run))
 
 
 @lru_cache(maxsize=65536)

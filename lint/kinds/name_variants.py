@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from ..facts.names import accented_words_of, multiword_names_of, skeleton, strip_accents
+from ..facts.names import accented_words_of, distinct_multiword_names_of, multiword_names_of, skeleton, strip_accents
 from ..facts import lazy_re
 from ..facts.report import pair
 
@@ -29,9 +29,8 @@ _MAY_LOSE_ACCENTS = lazy_re("[^\x00-\x7f‘’“”—–]")
 
 def check(doc, rule):
     groups = defaultdict(list)
-    names = multiword_names_of(doc)
-    if _spelt_two_ways(names):
-        for name in names:
+    if _spelt_two_ways(distinct_multiword_names_of(doc).values()):
+        for name in multiword_names_of(doc):
             for s1, e2, key in _word_pairs(name.text, name.tokens):
                 groups[key].append((name.start + s1, name.start + e2, name.text[s1:e2], False))
     # single words: only accents may differ ("Erdogan"/"Erdoğan"); a text whose only
@@ -65,11 +64,12 @@ def check(doc, rule):
 
 
 def _spelt_two_ways(names) -> bool:
-    """Whether two neighbouring words of the names have the same skeleton and two spellings
-    (case aside): a name's pairs and their spellings follow from its text, so the few different
-    names of a document tell, without going through every use."""
+    """Whether two neighbouring words of the ``names`` ((text, tokens) of the different names)
+    have the same skeleton and two spellings (case aside): a name's pairs and their spellings
+    follow from its text, so the few different names of a document tell, without going through
+    every use."""
     forms = {}
-    for text, tokens in {n.text: n.tokens for n in names}.items():
+    for text, tokens in names:
         for s1, e2, key in _word_pairs(text, tokens):
             form = text[s1:e2].lower()
             seen = forms.setdefault(key, form)
