@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..prefilter import FOLD_UNSAFE, required_literals
 from . import Option
 from .existence import delete_lines
 
@@ -80,8 +81,9 @@ def _gate(anchor):
     """A necessary condition for ``anchor`` to fire on a line of a text (``low``: the text
     lower-cased; ``delinked``: None, or the text with links reduced to their words and that
     lower-cased), far cheaper than
-    running it on a small document. A line rule of kind existence needs one of the literals
-    every match of its patterns holds (`lint.prefilter.required_literals`), then a match of its
+    running it on a small document. A line rule of kind existence needs one of the words of its
+    ``prefilter`` and one of the literals every match of its patterns holds
+    (`lint.prefilter.required_literals`), then a match of its
     patterns: at a line start after decoration when it judges whole lines, anywhere otherwise
     (also in the text with links reduced to their words, for rules that judge a line by its
     link text). A chrome-section needs a heading. Any other kind: always worth running."""
@@ -92,8 +94,6 @@ def _gate(anchor):
 
 
 def _make_gate(anchor):
-    from ..prefilter import required_literals
-
     o = anchor.options
     if anchor.kind == "chrome-section":
         return lambda text, low, delinked: "#" in text or "**" in text or "__" in text
@@ -105,6 +105,8 @@ def _make_gate(anchor):
     flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
     literals = required_literals(body, flags & ~re.MULTILINE)
     holds = re.compile("|".join(map(re.escape, sorted(literals)))).search if literals else None
+    # the rule's own prefilter: words one of which every line it flags holds
+    listed = re.compile("|".join(map(re.escape, o["prefilter"]))).search if o["prefilter"] else None
     whole = o["whole_unit"] or o["report"] == "unit"
     if whole:  # led by a newline, which re finds fast; [^\w\n]* covers any decoration
         search = re.compile(r"\n[^\w\n]*(?:" + body + ")", flags).search
@@ -114,8 +116,10 @@ def _make_gate(anchor):
 
     def gate(text, low, delinked):
         hays = (text, delinked[0]) if whole and delinked is not None else (text,)
-        if holds is not None and not holds(low) and not (len(hays) > 1 and holds(delinked[1])):
-            return False
+        if low is not None:  # None: lower-casing is no stand-in for case-blind matching here
+            for test in (listed, holds):
+                if test is not None and not test(low) and not (len(hays) > 1 and test(delinked[1])):
+                    return False
         return any(search(lead + h) for h in hays)
     return gate
 
@@ -146,6 +150,8 @@ def check(doc, rule):
     hay = "\n".join(short)
     delinked = _LINK.sub(r"\1", hay) if "](" in hay else None
     low = hay.lower()
+    if not hay.isascii() and (len(low) != len(hay) or FOLD_UNSAFE.search(hay)):
+        low = None
     if delinked is not None:
         delinked = delinked, delinked.lower()
     rules = _builtin_rules()
