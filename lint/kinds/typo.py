@@ -82,16 +82,13 @@ def check(doc, rule):
     if not tokens:
         return
     unique = set(tokens)
-    # Set operations in C leave the few tokens that are neither common words nor settled by
-    # an earlier document; only those are looked at one by one.
-    cleared = _cleared.setdefault((names, o["min_length"]), set())
-    if len(cleared) > 500_000:
-        cleared.clear()
-    fresh = unique - vocab.common
-    quiet = fresh & _settled_words(vocab)  # no document can make them a slip ...
-    if quiet:
-        fresh -= quiet - lists.listed()  # ... unless a misspelling list holds them
-    fresh -= cleared
+    # One set difference in C leaves the few tokens that are neither common words, nor words
+    # no document can make a slip (unless a misspelling list holds them), nor settled by an
+    # earlier document; only those are looked at one by one.
+    cleared = _cleared.get((names, o["min_length"]))
+    if cleared is None or len(cleared) > 500_000 + _SKIPPED:
+        cleared = _cleared[(names, o["min_length"])] = _skipped(vocab, lists)
+    fresh = unique - cleared
     suspects = []
     for t in fresh:
         if t.islower() and len(t) >= o["min_length"]:
@@ -136,6 +133,18 @@ def check(doc, rule):
                 suggestions = [c for _, c in _readings(word)]
                 places = _occurrences(doc, token, first_only=False)
                 yield from _findings(doc, rule, places, _restore(token, word, suggestions))
+
+
+_SKIPPED = 100_000  # about the size of _skipped's set
+
+
+def _skipped(vocab, lists) -> set:
+    """The words no document makes a finding: common words, and the words of Zipf 2 to 3.6
+    that no document can make a slip unless a misspelling list holds them; the tokens cleared
+    as documents are read join them."""
+    out = set(vocab.common)
+    out |= _settled_words(vocab) - lists.listed()
+    return out
 
 
 def _settled(word: str, vocab):
@@ -259,7 +268,7 @@ def _noisy(word: str) -> bool:
 
 
 _judged: dict = {}  # word -> _judge(word), shared by the documents of one run
-_cleared: dict = {}  # (list names, min_length) -> tokens that no document can make a finding
+_cleared: dict = {}  # (list names, min_length) -> tokens that no document can make a finding (_skipped)
 
 
 def _judge(word: str) -> tuple[int, list, bool]:
