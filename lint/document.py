@@ -248,16 +248,10 @@ class Document:
         never short). Most lines are decided without splitting them: with spaces as the only
         whitespace (a printable line) it has at most spaces + 1 words, and without double
         spaces at least spaces - 1."""
-        out = []
-        for t, n, printable in zip(self.line_texts, self._line_spaces, map(str.isprintable, self.line_texts)):
-            if n > 512:
-                out.append(10**6)
-            elif printable and n > 1 and n not in _TIER_EDGES and n - 1 not in _TIER_EDGES and "  " not in t:
-                out.append(n + 1)  # n - 1..n + 1 words, all on the same side of every tier
-            else:
-                words = len(t.split())
-                out.append(0 if not words else max(words, -(-n // 4)))
-        return out
+        # n - 1..n + 1 words, all on the same side of every tier, unless n or n - 1 is an edge
+        return [(n + 1 if n > 1 and n not in _NEAR_EDGES and "  " not in t and t.isprintable()
+                 else _words_or_spaces(t, n)) if n <= 512 else 10**6
+                for t, n in zip(self.line_texts, self._line_spaces)]
 
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
         """The lines of at most ``max_words`` words (and at most four spaces a word), joined
@@ -286,6 +280,14 @@ class Document:
 
 
 _TIER_EDGES = frozenset((4, 8, 16, 32, 64, 128))
+_NEAR_EDGES = _TIER_EDGES | {e + 1 for e in _TIER_EDGES}  # n or n - 1 is an edge
+
+
+def _words_or_spaces(t: str, n: int) -> int:
+    words = len(t.split())
+    return 0 if not words else max(words, -(-n // 4))
+
+
 _TIER_OF = [next(t for t in sorted(_TIER_EDGES) if w <= t) for w in range(129)]  # words -> tier
 _TERMINALS = tuple(TERMINAL)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

@@ -222,14 +222,21 @@ def _at_most_words(text, limit, spaces):
 
 
 def _pick(doc, lines, max_words):
-    """Candidate lines for a search with ``max_words``: those with ``doc.word_count(i) <= 4 *
-    max_words``, as chosen before. `_search` keeps only lines of at most ``max_words`` words
-    and ``4 * max_words`` spaces, which implies that, except that word_count gives up on lines
-    of 200 spaces or more: only that part is tested here."""
-    if 4 * max_words < 200:
+    """The lines worth searching for a rule with ``max_words`` (0: all). `_search` keeps only
+    lines of at most ``4 * max_words`` spaces (and ``max_words`` words); the lines picked
+    before by ``doc.word_count(i) <= 4 * max_words`` also had fewer than 200 spaces. Both
+    space limits are tested here, which is cheap and leaves most candidates out."""
+    if not max_words:
         return lines
+    limit = min(4 * max_words, 199)
     texts = doc.line_texts
-    return [i for i in lines if texts[i].count(" ") < 200]
+    return [i for i in lines if texts[i].count(" ") <= limit]
+
+
+def _line_units(doc, lines):
+    """(start, end, text) of each line: what `_search` reads of a unit, without building spans."""
+    starts, texts = doc.line_starts, doc.line_texts
+    return [(starts[i], None, texts[i]) for i in lines]
 
 
 def _candidates(doc, rule, rx, whole):
@@ -238,7 +245,6 @@ def _candidates(doc, rule, rx, whole):
     whole text (fast, in C) finds; only those are searched again one by one."""
     if rule.scope != "line":
         return units(doc, rule.scope)
-    line = doc.line  # spans only for the candidates
     max_words = rule.options["max_words"]
     needed = _lines_with_required(doc, rule, whole)
     if rule.options["prefilter"]:
@@ -246,9 +252,9 @@ def _candidates(doc, rule, rx, whole):
         if found is not None:
             if needed is not None:  # a line must hold both kinds of literal
                 found &= needed
-            return [line(i) for i in _pick(doc, sorted(found), max_words)]
+            return _line_units(doc, _pick(doc, sorted(found), max_words))
     if needed is not None:
-        return [line(i) for i in _pick(doc, sorted(needed), max_words)]
+        return _line_units(doc, _pick(doc, sorted(needed), max_words))
     hit = set()
     if max_words:
         text, index, starts = doc.short_lines(max_words)
@@ -262,7 +268,7 @@ def _candidates(doc, rule, rx, whole):
             hit.update(range(first - 1, last))
     if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
         hit.update(_pick(doc, link_lines(doc), max_words))
-    return [line(i) for i in sorted(hit)]
+    return _line_units(doc, sorted(hit))
 
 
 def link_lines(doc) -> list[int]:
