@@ -66,3 +66,18 @@ def test_paragraph_that_does_not_end_like_prose_is_not_judged_on_words(o205):
     # a byline, heading or caption block is lexically foreign by nature
     text = "\n\n".join(TOPIC[:4] + [FOREIGN] + TOPIC[4:])
     assert not lint_text(text, [o205])[1]
+
+
+def test_text_whose_paragraphs_share_nothing_is_not_judged(o205):
+    # every paragraph foreign to every other: none stands out, whatever the others' scores
+    loose = [
+        "Preheat the oven, then whisk butter, vanilla and cinnamon until fluffy before baking cookies.",
+        "Kayakers paddled past glaciers and seals along the fjord, camping on pebbled beaches.",
+        "The violinist tuned her instrument backstage while the orchestra rehearsed a symphony.",
+        "Astronomers photographed a comet whose icy nucleus sprayed dust across the telescope frame.",
+        "Beekeepers smoked the hives gently and lifted combs heavy with golden clover honey.",
+        "Mechanics replaced the gearbox and the clutch of the vintage tractor in the barn.",
+        "Sommeliers swirled a tannic merlot and noted plum, cedar and tobacco on the palate.",
+        "Divers mapped a coral reef where parrotfish grazed among anemones and sponges.",
+    ]
+    assert not lint_text("\n\n".join(loose), [o205])[1]

@@ -28,7 +28,8 @@ Two kinds of evidence, and the strongest candidate of a document is reported:
 
 Only interior paragraphs are judged (first and last paragraphs are bylines, credits and
 sign-offs more often than insertions), in documents with at least ``min_paragraphs`` judged
-paragraphs. The message names the evidence: foreign words, similarity and usual range, and
+paragraphs whose usual similarity is at least ``min_usual`` (in a text whose paragraphs share
+almost nothing, no paragraph stands out by sharing nothing). The message names the evidence: foreign words, similarity and usual range, and
 the style that disagrees.
 """
 
@@ -41,6 +42,8 @@ from . import Option
 
 OPTIONS = {
     "min_paragraphs": Option(int, 6, doc="documents with fewer judged paragraphs are left alone"),
+    "min_usual": Option(float, 0.0, doc="documents whose usual similarity (lower quartile) is lower are too "
+                                        "loosely written to judge"),
     "min_mass": Option(float, 20.0, doc="words evidence: reference rarity weight (scores 0)"),
     "min_judged_mass": Option(float, 20.0, doc="words evidence: lighter paragraphs are not judged"),
     "max_cos": Option(float, 0.035, doc="highest similarity with the rest of the document"),
@@ -136,17 +139,35 @@ def style_conflict(doc, start: int, end: int, min_uses: int, min_words: int) -> 
     return None
 
 
-def words_score(u, rel: float, bridge: float, opts) -> float:
+def words_score(u, rel: float, bridge: float | None, opts) -> float:
     """The summed lexical evidence of paragraph unit ``u`` (see the module docstring): each
-    term is 0 at its reference option, positive when the paragraph is more foreign."""
-    return (math.log(opts["max_relative"] / max(rel, _MIN_RELATIVE))
-            + opts["novelty_weight"] * (u.novelty - opts["min_novelty"])
-            + math.log(u.mass / opts["min_mass"])
-            + opts["bridge_weight"] * (min(bridge, opts["bridge_cap"]) - opts["min_bridge"]))
+    term is 0 at its reference option, positive when the paragraph is more foreign.
+    ``bridge`` None: the sum without the bridge term."""
+    score = (math.log(opts["max_relative"] / max(rel, _MIN_RELATIVE))
+             + opts["novelty_weight"] * (u.novelty - opts["min_novelty"])
+             + math.log(u.mass / opts["min_mass"]))
+    if bridge is None:
+        return score
+    return score + opts["bridge_weight"] * (min(bridge, opts["bridge_cap"]) - opts["min_bridge"])
+
+
+def _words_evidence(paras, i: int, rel: float, opts) -> bool:
+    """Whether paragraph ``i``'s words score reaches ``min_score``; the neighbours' cosine (the
+    bridge) is only computed when its bounded term can decide."""
+    score = words_score(paras[i], rel, None, opts) - opts["min_score"]
+    weight = opts["bridge_weight"]
+    if score + weight * (opts["bridge_cap"] - opts["min_bridge"]) < 0:
+        return False
+    if score - weight * opts["min_bridge"] >= 0:
+        return True
+    from ..topic.cohesion import cosine
+
+    bridge = min(cosine(paras[i - 1].bag, paras[i + 1].bag), opts["bridge_cap"])
+    return score + weight * (bridge - opts["min_bridge"]) >= 0
 
 
 def check(doc, rule):
-    from ..topic.cohesion import cosine, profile
+    from ..topic.cohesion import profile
     from ..topic.lexicon import surfaces
 
     opts = rule.options
@@ -155,7 +176,7 @@ def check(doc, rule):
     if len(judged) < opts["min_paragraphs"]:
         return
     q1, q3 = judged[len(judged) // 4], judged[(3 * len(judged)) // 4]
-    if q1 <= 0:
+    if q1 <= 0 or q1 < opts["min_usual"]:
         return
     best = None
     for i in range(1, len(paras) - 1):
@@ -165,7 +186,7 @@ def check(doc, rule):
         rel = u.cos / q1
         evidence = None
         if (u.mass >= opts["min_judged_mass"] and u.cos <= opts["max_cos"] and u.text.rstrip().endswith(_PROSE_END)
-                and words_score(u, rel, cosine(paras[i - 1].bag, paras[i + 1].bag), opts) >= opts["min_score"]):
+                and _words_evidence(paras, i, rel, opts)):
             evidence = "words"
         elif (opts["style"] and u.mass >= opts["style_min_mass"] and rel <= opts["style_max_relative"]
                 and u.novelty >= opts["style_min_novelty"]):
