@@ -81,3 +81,16 @@ def test_text_whose_paragraphs_share_nothing_is_not_judged(o205):
         "Divers mapped a coral reef where parrotfish grazed among anemones and sponges.",
     ]
     assert not lint_text("\n\n".join(loose), [o205])[1]
+
+
+def test_min_usual_leaves_documents_less_cohesive_than_it_alone(o205):
+    text = "\n\n".join(TOPIC[:4] + [FOREIGN + "."] + TOPIC[4:])
+    opts = dict(o205.options)
+    try:
+        o205.options["min_usual"] = 0.99  # above this document's usual similarity (about 0.5)
+        assert not lint_text(text, [o205])[1]
+        o205.options["min_usual"] = 0.0
+        assert lint_text(text, [o205])[1]
+    finally:
+        o205.options.clear()
+        o205.options.update(opts)
