@@ -67,31 +67,59 @@ def _overlap(a: dict, b: dict) -> float:
     return sum(x for k, x in a.items() if k in b)
 
 
-def _novel_positions(p, low: str | None) -> tuple[list[tuple[int, float]], float]:
+def _novel_positions(p, low: str | None, lo: int = 0, hi: int = 0, need: float = 0.0):
     """Where the words that paragraph unit ``p`` alone uses (``p.foreign``) first occur in
     it, with their whole weight, found with ``str.find`` instead of tokenising again; and the
     weight of those not found (credited everywhere, so that sums stay upper bounds). ``low``:
-    the document lowercased (searched within the paragraph's offsets), or None."""
+    the document lowercased (searched within the paragraph's offsets), or None.
+    With ``need``: None as soon as the words found outside [lo, hi) leave less than ``need``
+    (with a margin for rounding) for the words inside it or not found: the caller's test
+    would fail."""
     if low is None:
         low, base = p.text.lower(), 0
     else:
         base = p.start
     end = base + len(p.text)
-    apostrophe = "’" if low.find("’", base, end) >= 0 else "'"
+    keys = _KEYS_CURLY if low.find("’", base, end) >= 0 else _KEYS
     found, unplaced = [], 0.0
     find = low.find
     pbag = p.bag
-    for k in p.foreign:
-        # the stem as written: plural folding turned "-ies" into "-y", apostrophes are straight
-        key = (k[:-1] if k.endswith("y") else k).replace("'", apostrophe)
+    foreign = p.foreign
+    if need:
+        left = sum(map(pbag.__getitem__, foreign)) - need + 1e-9  # weight that may still be outside
+    for k in foreign:
+        key = keys[k]
         i = find(key, base, end)
         while i > base and low[i - 1].isalpha():  # a word start, not the inside of a longer word
             i = find(key, i + 1, end)
         if i >= 0:
-            found.append((i - base, pbag[k]))
+            i -= base
+            found.append((i, pbag[k]))
+            if need and not lo <= i < hi:
+                left -= pbag[k]
+                if left < 0:
+                    return None
         else:
             unplaced += pbag[k]
     return found, unplaced
+
+
+class _StemKeys(dict):
+    """stem -> the stem as written in lowercased text: plural folding turned "-ies" into "-y",
+    and apostrophes are straight (``_KEYS``) or curly (``_KEYS_CURLY``)."""
+
+    def __init__(self, apostrophe: str):
+        super().__init__()
+        self.apostrophe = apostrophe
+
+    def __missing__(self, k):
+        if len(self) >= 65_536:
+            self.clear()
+        key = self[k] = (k[:-1] if k.endswith("y") else k).replace("'", self.apostrophe)
+        return key
+
+
+_KEYS, _KEYS_CURLY = _StemKeys("'"), _StemKeys("’")
 
 
 def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
@@ -117,8 +145,11 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
         ends = [m.span() for m in _BOUNDARY.finditer(p.text)]  # every sentence end matches
         if len(ends) < 2:
             continue
-        found, unplaced = _novel_positions(p, low)
         lo, hi = ends[0][0], ends[-1][1]
+        placed = _novel_positions(p, low, lo, hi, need)
+        if placed is None:
+            continue
+        found, unplaced = placed
         if unplaced + sum(w for i, w in found if lo <= i < hi) < need:
             continue
         sents = prof.sentences_of(index)
