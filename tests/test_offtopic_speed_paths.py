@@ -1,0 +1,160 @@
+"""Fast paths of the off-topic kinds that must not change results: each is checked against
+the plain computation it replaces, on text made to trip it (curly apostrophes, hyphens,
+letters that change length when lowercased, other scripts, teaser shapes with odd spacing)."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from lint.document import Document
+from lint.kinds import offtopic_language, offtopic_splice, offtopic_teaser, offtopic_voice
+from lint.topic import cohesion
+from lint.topic.lexicon import _LOWER_WORD, _content, bag, bag_at, entities, lowered
+
+TEXT = (
+    "Prystaiko’s colleague said the well-known Soleimani bakeries' investors -- and 'tis the U.S. \n"
+    "İstanbul’s mayor met the Mayor of KYIV; “Quoted Name” said ‘Another One’ — Rock'n'roll.\n\n"
+    "A second paragraph about bakeries, bakery owners and investors in Istanbul and Kyiv.\n\n"
+    "Третий абзац на русском языке, совсем другой текст. Ελληνικά ΣΟΦΟΣ σοφός.\n\n"
+    "Café owners’ union — ΣΑΣ — said the investors' bakery plans were well-known: 3rd time.\n"
+)
+
+
+def _plain_bag(text):
+    out = {}
+    for tok in _LOWER_WORD.findall(text.lower()):
+        hit = _content[tok]
+        if hit:
+            out[hit[0]] = out.get(hit[0], 0.0) + hit[1]
+    return out
+
+
+def test_bags_in_place_equal_the_plain_loop():
+    doc = Document(TEXT.replace("İstanbul", "Istanbul"))  # lowercasing keeps the length
+    low = lowered(doc)
+    assert low is not None
+    for p in doc.paragraphs:
+        for s in range(p.start, p.end, 7):
+            got, want = bag_at(low, s, p.end), _plain_bag(doc.text[s:p.end])
+            assert got == want and list(got) == list(want) and got == bag(doc.text[s:p.end])
+    assert lowered(Document(TEXT)) is None  # "İ" lowercases to two characters: no in-place offsets
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul")])
+def test_profile_equals_the_plain_sums(text):
+    doc = Document(text + "\n\nInvestors and bakeries again, with Soleimani.\n")
+    prof = cohesion.profile(doc)
+    bags = [_plain_bag(p.text) for p in doc.paragraphs]
+    total, counts = {}, Counter()
+    for b in bags:
+        cohesion.add(total, b)
+        counts.update(b.keys())
+    assert prof.total == total and list(prof.total) == list(total)  # same floats, same order
+    shared = {k for k, c in counts.items() if c > 1}
+    for u, b in zip(prof.paragraphs, bags):
+        assert u.bag == b and u.mass == sum(b.values())
+        alone = [k for k in b if k not in shared]
+        assert u.novelty == (sum(b[k] for k in alone) / u.mass if u.mass else 0.0)
+        assert u.foreign == [k for _, k in sorted(((b[k], k) for k in alone), reverse=True)]
+        if b:
+            assert u.cos == pytest.approx(cohesion.cosine(b, {k: total[k] - b.get(k, 0.0) for k in total}), abs=1e-9)
+
+
+def test_sentences_of_are_the_same_split_before_and_after_the_document_split():
+    doc = Document(TEXT)
+    first = [[(u.start, u.end, u.bag) for u in cohesion.profile(doc).sentences_of(i)]
+             for i in range(len(doc.paragraphs))]
+    doc2 = Document(TEXT)
+    doc2.sentences  # noqa: B018 - split first: sentences_of reads the document's own split
+    second = [[(u.start, u.end, u.bag) for u in cohesion.profile(doc2).sentences_of(i)]
+              for i in range(len(doc2.paragraphs))]
+    assert first == second
+    assert all(b == bag(doc.text[s:e]) for units in first for s, e, b in units)
+
+
+def test_entities_cache_gives_the_plain_answer_twice():
+    def plain(text):
+        out = set()
+        for word in re.findall(r"\s(?:(?<=[^\s.!?:\"”\-–—]\s)|(?<=\S[\-–—]\s))\s*"
+                               r"([\"'“”‘’()\[\],;:!?.]*[^\s\"'“”‘’()\[\],;:!?.a-z0-9]\S*)", text):
+            core = word.strip("\"'“”‘’()[],;:!?.")
+            if core[0].isupper() and len(core) > 1 and not core.isupper():
+                out.add((core[:-2] if core.endswith(("'s", "’s")) else core)[:6].lower())
+        return out
+
+    for p in Document(TEXT).paragraphs:
+        assert entities(p.text) == plain(p.text) == entities(p.text)
+
+
+def test_first_person_pattern_equals_the_branch_per_letter_pattern():
+    old = re.compile(r"(?:I(?<![\w'’]I)(?:['’](?:m|ve|d|ll))?|[Mm](?<![\w'’][Mm])(?:e|y|ine|yself))(?![\w'’])")
+    text = ("I I'm I’m me my mine myself Me My Mine Myself MY I'd I'll I've Ive I-I I'M mE m I. "
+            "A'I 'I I'x I’mm my' my’ 'my Mimi am Im memo (me) “my” -me- IMy")
+    assert [m.span() for m in offtopic_voice._FIRST.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_voiced_paragraphs_stop_at_the_limit():
+    doc = Document("I went home.\n\nThey said “I agree” and left.\n\nMy dog barked.\n\nMe too, I said.\n")
+    assert offtopic_voice.voiced_paragraphs(doc) == {0: 1, 2: 1, 3: 2}
+    assert offtopic_voice.voiced_paragraphs(doc, limit=2) == {0: 1, 2: 1}
+
+
+def test_language_counts_and_script_test_equal_the_plain_ones():
+    doc = Document(TEXT.replace("İstanbul", "Istanbul"))
+    low = lowered(doc)
+    for p in doc.paragraphs:
+        words = re.findall(r"\w+", p.text.lower())
+        plain = (len(words) - sum(1 for w in words if w not in offtopic_language._STOP)) / len(words)
+        assert offtopic_language._ratio(offtopic_language._WORD.findall(low, p.start, p.end)) == plain
+        assert offtopic_language.has_other_script(p.text) == bool(offtopic_language._NON_LATIN.search(p.text))
+        for n in (0, 1, 5, 12, 40):
+            assert offtopic_language._has_words(p.text, n) == (len(p.text.split()) >= n)
+    for text in ("plain ascii", "café ÀÉÎ ɏ", "emoji 🙂 only", "日本語", "ΣΟΦΟΣ", "\u2028 ’ “ ”"):
+        assert offtopic_language.has_other_script(text) == bool(offtopic_language._NON_LATIN.search(text))
+
+
+TEASERS = (
+    "The council approved the budget on Tuesday after a long debate about school funding.\n\n"
+    "  ALSO READ: Ten Cheap Espresso Machines Worth Buying  \n\n"
+    "Related | Why Cats Sleep So Much During The Day\n"
+    "\u2003don’t miss — The History of Coffee in Vienna\n"
+    "Tips for Sleep Training Your Toddler →\n"
+    "The Best Hiking Boots For Muddy Trails »   \n"
+    "Ten Things About Ships (Read More)\n"
+    "Battle for Syria's Oil Pits Local Tribes Against US Forces: https://example.com/battle/\n"
+    "How the Fed Lost Control of Inflation\n\n"
+    "   Read more\n"
+    "[Editor's note: an earlier version of this story misstated the date.]\n"
+    "A line that ends in a bracket (like this)\n"
+    "The vote was nine to two, with two abstentions from the opposition.\n"
+)
+
+
+def test_teaser_candidate_lines_hold_every_shaped_line(rules):
+    rule = next(r for r in rules if r.id == "O101")
+    doc = Document(TEASERS)
+    label_rx, opening = rule.compiled
+    candidates = set(offtopic_teaser._candidate_lines(doc, lowered(doc), opening))
+    texts = doc.line_texts
+    shaped = []
+    for n, t in enumerate(texts):
+        if not t.strip():
+            continue
+        prev, nxt = offtopic_teaser._neighbour(doc, n, -1), offtopic_teaser._neighbour(doc, n, 1)
+        if offtopic_teaser._shape(label_rx, t.strip(), rule.options, prev, nxt)[0]:
+            shaped.append(n)
+    assert len(shaped) >= 8 and set(shaped) <= candidates
+
+
+def test_novel_positions_give_up_only_when_the_test_would_fail():
+    doc = Document("Alpha beta. Gamma Soleimani bakeries zeppelin. Quartz xylophone. Delta.\n\n"
+                   "Alpha beta gamma delta.\n")
+    p = cohesion.profile(doc).paragraphs[0]
+    ends = [m.span() for m in offtopic_splice._BOUNDARY.finditer(p.text)]
+    lo, hi = ends[0][0], ends[-1][1]
+    found, unplaced = offtopic_splice._novel_positions(p, lowered(doc))
+    inside = unplaced + sum(w for i, w in found if lo <= i < hi)
+    for need in (inside / 2, inside - 1e-6, inside + 0.5, inside * 2):
+        got = offtopic_splice._novel_positions(p, lowered(doc), lo, hi, need)
+        assert got == (found, unplaced) or (got is None and inside < need)
