@@ -76,7 +76,29 @@ def prepare(rule):
         if unless is not None:
             unless.get()
     pretest = _pretest(parts, flags | re.MULTILINE) if rule.scope == "document" and not o["whole_unit"] else None
-    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest
+    # (only when the rule's literals are rare enough to be registered: a pattern's own literals
+    # are then no commoner than those)
+    by_part = _part_literals(parts, flags) if rule.scope == "line" and required_ids is not None else None
+    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _part_literals(parts, flags):
+    """Per pattern, the registered ids of the literals its every match holds (None where they
+    are unknown or common), when at least one pattern has them; else None. When the rule's
+    literals as a whole are common (or some pattern has none), the lines are still found
+    pattern by pattern: those holding a pattern's literals, plus one search for the others
+    (see `_fallback_lines`). Not for patterns that refer to groups by number or name (a
+    subset of them would renumber the groups)."""
+    if len(parts) < 2 or any(_BACKREF.search(p) for p in parts):
+        return None
+    out = []
+    for part in parts:
+        lits = required_literals(part, flags)
+        out.append(register(sorted(lits)) if lits and min(map(rarity, lits)) >= 3 else None)
+    return (tuple(out), {}) if any(ids is not None for ids in out) else None
 
 
 _LITERAL, _ASSERT = _C.LITERAL, _C.ASSERT
@@ -91,7 +113,9 @@ def _pretest(parts, flags):
     matches one character before wherever ``(?<=c)R`` does."""
     led = []
     for part in parts:
-        inner = part[3:-1]  # parts are "(?:...)"
+        if not part.startswith("(?:"):
+            return None
+        inner = part[3:-1]  # a pattern "(?:...)"
         m = _BEHIND_ONE.match(inner)
         if m is None:
             return None
@@ -256,6 +280,13 @@ def _candidates(doc, rule, rx, whole):
     if needed is not None:
         return _line_units(doc, _pick(doc, sorted(needed), max_words))
     hit = set()
+    by_part = rule.compiled[7]
+    if by_part is not None and folded(doc) is not None:
+        rx = _fallback_lines(doc, rule, by_part, hit, max_words, whole)
+        if rx is None:  # every pattern's lines came from its literals
+            if whole and doc.has_links:
+                hit.update(_pick(doc, link_lines(doc), max_words))
+            return _line_units(doc, sorted(hit))
     if max_words:
         text, index, starts = doc.short_lines(max_words)
         for m in rx.finditer(text):
@@ -269,6 +300,37 @@ def _candidates(doc, rule, rx, whole):
     if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
         hit.update(_pick(doc, link_lines(doc), max_words))
     return _line_units(doc, sorted(hit))
+
+
+def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
+    """Add to ``hit`` the lines holding the literals of each pattern that has few such lines,
+    and return the expression of the other patterns for the caller to search with (None if
+    there are none). A line where the rule matches is one where some pattern matches: it
+    holds that pattern's literals, or that pattern's search finds it."""
+    ids_per_part, cache = by_part
+    rest = []
+    for k, ids in enumerate(ids_per_part):
+        if ids is not None:
+            lines = lines_of(doc, ids)
+            if len(lines) <= _MANY_LINES:
+                hit.update(_pick(doc, lines, max_words))
+                continue
+        rest.append(k)
+    if not rest:
+        return None
+    if len(rest) == len(ids_per_part):
+        return rule.compiled[0].get()
+    key = tuple(rest)
+    rx = cache.get(key)
+    if rx is None:
+        o = rule.options
+        parts = [f"(?:{p})" for p in o["patterns"]] + [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
+        body = "|".join(parts[k] for k in rest)
+        if o["whole_unit"]:
+            body = rf"^{_DECOR}(?:{body}){_DECOR}$"
+        flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
+        rx = cache[key] = re.compile(body, flags)
+    return rx
 
 
 def link_lines(doc) -> list[int]:
