@@ -3,16 +3,20 @@
 all through the suite's own scorer.
 
     python3 bench/bench_offtopic.py /work/shared/eval/offtopic [--semantic] [--repeat 3]
+        [--breakdown] [--speed-only]
 
 DATA is a folder built like ../shared/eval/offtopic (docs/, labels.jsonl, manifest.jsonl) with
 score_injected.py in its parent folder (or --scorer). Quality rows: span recall (overall and
 per kind), precision of off-topic findings, span F1, control false-alarm rate. Speed: MB/s of
-the default off-topic rules on one core, in-process (parse included, start-up excluded).
+the default off-topic rules on one core, in-process (parse included, start-up excluded), with
+the load average (CPU time still grows on a busy machine: compare runs made side by side);
+``--breakdown`` adds ms/MB per step (parse, each rule, each corpus summary).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -57,6 +61,42 @@ def throughput(data: Path, repeat: int, ids=None) -> tuple[float, float, float]:
     return mb / statistics.median(cpu), mb / statistics.median(wall), mb
 
 
+def breakdown(data: Path, repeat: int) -> dict:
+    """ms/MB of CPU time per step of the default pass (median of ``repeat`` runs after a
+    warm-up): ``parse`` (the document's paragraphs), each rule's check in the CLI's order (a
+    rule that first asks for the shared topic profile pays for it) and each rule's corpus
+    summary (``<id> summary``)."""
+    sys.path.insert(0, str(HERE.parent))
+    from lint.document import Document
+    from lint.rules import load_rules
+
+    rules = [r for r in load_rules() if r.category == "off-topic" and r.enabled]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((data / "docs").glob("*.txt"))]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    runs = []
+    clock = time.process_time
+    for _ in range(repeat + 1):
+        spent = dict.fromkeys(["parse"] + [r.id for r in rules], 0.0)
+        for text in texts:
+            c = clock()
+            doc = Document(text)
+            doc.paragraphs  # noqa: B018
+            spent["parse"] += clock() - c
+            for r in rules:
+                c = clock()
+                list(r.check(doc))
+                spent[r.id] += clock() - c
+            for r in rules:
+                fn = getattr(r.module, "summarize", None)
+                if fn is not None:
+                    c = clock()
+                    fn(doc, r)
+                    spent[f"{r.id} summary"] = spent.get(f"{r.id} summary", 0.0) + clock() - c
+        runs.append(spent)
+    runs = runs[1:]  # the first run is the warm-up
+    return {k: 1000 * statistics.median(r[k] for r in runs) / mb for k in runs[0]}
+
+
 def row(name: str, r: dict) -> str:
     kinds = " ".join(f"{k}={v['span_recall']:.3f}" for k, v in sorted(r["by_kind"].items()))
     return (f"| {name} | {r['span_recall']:.3f} | {r['precision'] or 0:.3f} | {r['span_f1']:.3f} | "
@@ -70,19 +110,26 @@ def main(argv=None) -> int:
     ap.add_argument("--semantic", action="store_true", help="also score the semantic mode (needs seedlint[semantic])")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs; the median counts")
     ap.add_argument("--per-rule", default="", help="also time these rules alone, e.g. O101,O201,O202,O301,O401")
+    ap.add_argument("--breakdown", action="store_true", help="also print ms/MB per step of the default pass")
+    ap.add_argument("--speed-only", action="store_true", help="skip the quality rows")
     args = ap.parse_args(argv)
     scorer = args.scorer or args.data.parent / "score_injected.py"
     runs = [("seedlint (default)", DEFAULT)]
     if args.semantic:
         runs.append(("seedlint (semantic, +O203)", SEMANTIC))
     runs.append(("TF-IDF leave-one-out, 0.025", f"{sys.executable} {HERE / 'tfidf_baseline.py'}"))
-    print("| tool | span recall | precision | span F1 | control false alarms | findings | recall by kind |")
-    print("|---|---:|---:|---:|---:|---:|---|")
-    for name, cmd in runs:
+    if not args.speed_only:
+        print("| tool | span recall | precision | span F1 | control false alarms | findings | recall by kind |")
+        print("|---|---:|---:|---:|---:|---:|---|")
+    for name, cmd in ([] if args.speed_only else runs):
         print(row(name, score(args.data, scorer, cmd, name)), flush=True)
     cpu, wall, mb = throughput(args.data, args.repeat)
     print(f"\nthroughput, default off-topic rules, one process: {cpu:.2f} MB/s CPU time, "
-          f"{wall:.2f} MB/s wall, over {mb:.2f} MB")
+          f"{wall:.2f} MB/s wall, over {mb:.2f} MB (load average {os.getloadavg()[0]:.1f})")
+    if args.breakdown:
+        steps = breakdown(args.data, args.repeat)
+        print("ms/MB of CPU time per step: " + ", ".join(f"{k} {v:.1f}" for k, v in steps.items())
+              + f"; sum {sum(steps.values()):.1f}")
     if args.per_rule:
         for rid in args.per_rule.split(","):
             cpu, _, _ = throughput(args.data, args.repeat, ids={rid})

@@ -170,7 +170,12 @@ def entities(text: str) -> set[str]:
 
 def surfaces(text: str, stems: list[str], limit: int = 6) -> list[str]:
     """The words of ``text`` behind ``stems`` (in the stems' order), for messages."""
+    wanted = set(stems[:limit])
     first: dict[str, str] = {}
     for tok in WORD.findall(text):
-        first.setdefault(stem_weight(tok.lower())[0], tok)
+        stem = stem_weight(tok.lower())[0]
+        if stem in wanted and stem not in first:
+            first[stem] = tok
+            if len(first) == len(wanted):  # every stem has its first word
+                break
     return [first[s] for s in stems[:limit] if s in first]
