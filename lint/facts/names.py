@@ -102,10 +102,10 @@ def distinct_multiword_names_of(doc) -> dict:
     return memo(doc, "distinct multiword names", distinct)
 
 
-def first_use(doc, run: str) -> Name:
-    """The `Name` of the first run of capitalised words that reads ``run``."""
+def first_start(doc, run: str) -> int:
+    """Where the first run of capitalised words that reads ``run`` starts."""
     matches, texts = _runs_of(doc)
-    return _name(doc.text, matches[texts.index(run)].start(), *_name_and_tokens(run))
+    return matches[texts.index(run)].start()
 
 
 @lru_cache(maxsize=65536)

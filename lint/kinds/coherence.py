@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.names import distinct_multiword_names_of, first_use
+from ..facts.names import distinct_multiword_names_of, first_start
 from ..facts.report import pair
 from . import Option
 from ..facts import finditer_at, lazy_re, memo
@@ -48,10 +48,10 @@ def _people(doc):
 def _find_people(doc):
     # the different names in the order of first use: the first with a surname is its first use
     out = {}
-    for run, (_, toks) in distinct_multiword_names_of(doc).items():
+    for run, (name, toks) in distinct_multiword_names_of(doc).items():
         if toks[-1] not in out and toks[-2] not in _NOT_FIRST and toks[-1] not in _NOT_FIRST and "-" not in toks[-2]:
-            n = first_use(doc, run)
-            out[toks[-1]] = (n.start + n.text.rfind(toks[-2], 0, len(n.text) - len(toks[-1])), n.end)
+            start = first_start(doc, run)
+            out[toks[-1]] = (start + name.rfind(toks[-2], 0, len(name) - len(toks[-1])), start + len(name))
     return out
 
 
