@@ -4,10 +4,9 @@ Extractors cut the story out of a page but often keep what follows it: the autho
 affiliate disclosure, "More from ..." cards with their teaser sentences, a newsletter box, the
 site's footer. Many of these lines read like prose, so line rules cannot tell them from the
 article; what gives them away is where they sit. When a line near the end of a document is
-page chrome by one of the ``anchors`` rules (a byline or date line after the story, a share,
-newsletter or "Read more" prompt, a chrome-section heading, a publisher footer), every line
-after it is the page's footer and is reported as one block. The anchor line itself is left to
-its own rule.
+page chrome by one of the ``anchors`` rules (a byline after the story, a share or comment
+prompt, a chrome-section heading, a publisher footer), every line after it is the page's
+footer and is reported as one block. The anchor line itself is left to its own rule.
 
 Options
 - ``anchors``: ids of built-in rules whose findings mark where the footer starts.
