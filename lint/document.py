@@ -250,7 +250,7 @@ class Document:
         spaces at least spaces - 1."""
         # n - 1..n + 1 words, all on the same side of every tier, unless n or n - 1 is an edge
         return [(n + 1 if n > 1 and n not in _NEAR_EDGES and "  " not in t and t.isprintable()
-                 else _words_or_spaces(t, n)) if n <= 512 else 10**6
+                 else _words_or_spaces(t, n) if t else 0) if n <= 512 else 10**6
                 for t, n in zip(self.line_texts, self._line_spaces)]
 
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:

@@ -451,10 +451,11 @@ def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:
     return got[1]
 
 
-def lines_of(doc, ids) -> set[int]:
+def lines_of(doc, ids, cap=None) -> set[int] | None:
     """Indices of the lines holding any of the registered literals ``ids`` in the document's
-    lower-cased text (``occurrences`` under the key "lower"). Each literal's lines are worked
-    out once per document and shared by every rule that asks."""
+    lower-cased text (``occurrences`` under the key "lower"), or None as soon as there are
+    more than ``cap``. Each literal's lines are worked out once per document and shared by
+    every rule that asks."""
     d = doc.__dict__
     hits = occurrences(doc, d["_lower"], "lower")
     per = d.get("_hit_lines")
@@ -471,6 +472,8 @@ def lines_of(doc, ids) -> set[int]:
             line_of = bisect.bisect_right
             got = per[i] = {line_of(starts, p) - 1 for p in hits[i]}
         found |= got
+        if cap is not None and len(found) > cap:
+            return None
     return found
 
 

@@ -311,8 +311,8 @@ def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
     rest = []
     for k, ids in enumerate(ids_per_part):
         if ids is not None:
-            lines = lines_of(doc, ids)
-            if len(lines) <= _MANY_LINES:
+            lines = lines_of(doc, ids, _MANY_LINES)
+            if lines is not None:
                 hit.update(_pick(doc, lines, max_words))
                 continue
         rest.append(k)
@@ -394,7 +394,9 @@ def _lines_with_required(doc, rule, whole):
     if low is None or required is None:
         return None
     if ids is not None:
-        found = lines_of(doc, ids)
+        found = lines_of(doc, ids, _MANY_LINES)
+        if found is None:
+            return None
     elif len(required) <= 8 and min(map(rarity, required)) >= 3:  # "ad" would be on every line
         found = lines_holding(low, doc.line_starts, required)
     else:
