@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
+from itertools import accumulate, count, repeat
 from operator import add, itemgetter
 from dataclasses import dataclass
 from functools import cached_property
@@ -249,9 +249,7 @@ class Document:
         whitespace (a printable line) it has at most spaces + 1 words, and without double
         spaces at least spaces - 1."""
         # n - 1..n + 1 words, all on the same side of every tier, unless n or n - 1 is an edge
-        return [(n + 1 if n > 1 and n not in _NEAR_EDGES and "  " not in t and t.isprintable()
-                 else _words_or_spaces(t, n) if t else 0) if n <= 512 else 10**6
-                for t, n in zip(self.line_texts, self._line_spaces)]
+        return [(_need(t, n) if t else 0) if n <= 512 else 10**6 for t, n in zip(self.line_texts, self._line_spaces)]
 
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
         """The lines of at most ``max_words`` words (and at most four spaces a word), joined
@@ -264,17 +262,19 @@ class Document:
             cache = self.__dict__["_short_lines"] = {}
         if tier not in cache:
             texts = self.line_texts
-            if tier <= 128:
-                idx = [i for i, need in enumerate(self._line_tiers) if 0 < need <= tier]
+            tiers = self.__dict__.get("_line_tiers")
+            if tier <= 128 and tiers is not None:
+                idx = [i for i, need in enumerate(tiers) if 0 < need <= tier]
+            elif tier <= 128:  # a line of more than 4 * tier spaces needs more than tier: not looked at
+                limit = 4 * tier
+                idx = [i for i, t, n in zip(count(), texts, self._line_spaces)
+                       if n <= limit and t and 0 < _need(t, n) <= tier]
             else:
                 idx = [i for i, n in enumerate(self._line_spaces)
                        if n <= 4 * tier and 0 < len(texts[i].split()) <= tier]
             # (blank lines say nothing)
             texts = [texts[i] for i in idx]
-            starts, pos = [], 0
-            for t in texts:
-                starts.append(pos)
-                pos += len(t) + 1
+            starts = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))[:-1]
             cache[tier] = ("\n".join(texts), idx, starts)
         return cache[tier]
 
@@ -283,7 +283,10 @@ _TIER_EDGES = frozenset((4, 8, 16, 32, 64, 128))
 _NEAR_EDGES = _TIER_EDGES | {e + 1 for e in _TIER_EDGES}  # n or n - 1 is an edge
 
 
-def _words_or_spaces(t: str, n: int) -> int:
+def _need(t: str, n: int) -> int:
+    """`Document._line_tiers` of a non-blank line ``t`` of ``n`` <= 512 spaces."""
+    if n > 1 and n not in _NEAR_EDGES and "  " not in t and t.isprintable():
+        return n + 1
     words = len(t.split())
     return 0 if not words else max(words, -(-n // 4))
 
