@@ -29,8 +29,8 @@ Two kinds of evidence, and the strongest candidate of a document is reported:
 Only interior paragraphs are judged (first and last paragraphs are bylines, credits and
 sign-offs more often than insertions), in documents with at least ``min_paragraphs`` judged
 paragraphs whose usual similarity is at least ``min_usual`` (in a text whose paragraphs share
-almost nothing, no paragraph stands out by sharing nothing). The message names the evidence: foreign words, similarity and usual range, and
-the style that disagrees.
+almost nothing, no paragraph stands out by sharing nothing). The message names the
+evidence: foreign words, similarity and usual range, and the style that disagrees.
 """
 
 from __future__ import annotations
