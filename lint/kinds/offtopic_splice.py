@@ -188,7 +188,10 @@ def usual_range(doc, sample: int = 40) -> tuple[float, float, int]:
     tn2 = sum(x * x for x in total.values())
     cosines = []
     paras = prof.paragraphs
-    for index in range(0, len(paras), max(1, len(paras) // sample)):
+    step = max(1, len(paras) // sample)
+    if step == 1:
+        doc.sentences  # noqa: B018 - every paragraph is read: one scan of the document splits them all
+    for index in range(0, len(paras), step):
         for s in prof.sentences_of(index):
             if s.mass >= _JUDGED_MASS:
                 cosines.append(_score(s.bag, s.mass, total, tn2)[0])

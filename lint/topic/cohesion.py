@@ -63,8 +63,10 @@ class Unit:
     def foreign(self) -> list:
         f = self._foreign
         if f is None:
-            b, alone = self._bag, self._alone
-            f = self._foreign = [k for _, k in sorted(((b[k], k) for k in alone), reverse=True)] if alone else []
+            # heaviest first, ties by stem, descending: the order of sorting (weight, stem) pairs,
+            # from two sorts in C (the second is stable, also in reverse)
+            f = self._foreign = sorted(self._alone or (), reverse=True)
+            f.sort(key=self._bag.__getitem__, reverse=True)
         return f
 
     @foreign.setter
@@ -159,7 +161,9 @@ class Profile:
             else:
                 text, at = p.text, p.start
                 units = [Unit(at + s, at + e, text[s:e], low=low) for s, e in split_sentences(text)]
-            if low is None:
+            if len(units) == 1 and units[0].text == p.text.strip():  # the whole paragraph: same tokens
+                units[0]._bag, units[0]._mass = p.bag, p.mass
+            elif low is None:
                 for u in units:
                     u.bag  # noqa: B018 - tokenised now: without the lowercased document, from its own text
             self._sentences[index] = units
