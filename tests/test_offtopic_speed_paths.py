@@ -41,6 +41,14 @@ def test_bags_in_place_equal_the_plain_loop():
     assert lowered(Document(TEXT)) is None  # "İ" lowercases to two characters: no in-place offsets
 
 
+@pytest.mark.parametrize("text", [
+    "word\u2000other x\u2640y z\u2659w",  # characters whose UTF-8 bytes are all token bytes
+    "węgiel 🙂word’s “quoted” —dash– ‘tis’ rock’n’roll ’’a €5 łódź",  # partly kept characters
+    "-- ' ’ - '-' a-’-b ’s well-", ""])
+def test_bags_of_the_blanked_bytes_equal_the_regular_expression(text):
+    assert bag(text) == _plain_bag(text) and list(bag(text)) == list(_plain_bag(text))
+
+
 @pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul")])
 def test_profile_equals_the_plain_sums(text):
     doc = Document(text + "\n\nInvestors and bakeries again, with Soleimani.\n")

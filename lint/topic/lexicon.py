@@ -85,21 +85,56 @@ _content = _ContentWords()
 
 def bag(text: str) -> dict[str, float]:
     """stem -> summed rarity weight over the text's content words."""
-    return _sum_hits(_LOWER_WORD.findall(text.lower()))
+    return _bag_of_lowered(text.lower())
 
 
 def bag_at(low: str, start: int, end: int) -> dict[str, float]:
     """``bag(text[start:end])`` where ``low`` is the whole text lowercased (same length as the
-    text): tokenised in place, without copying or lowercasing the piece."""
-    return _sum_hits(_LOWER_WORD.findall(low, start, end))
+    text)."""
+    return _bag_of_lowered(low[start:end])
 
 
-def _sum_hits(tokens: list[str]) -> dict[str, float]:
+# Tokens are runs of a-z, ' and - (one byte each in UTF-8) and ’ (E2 80 99), trimmed to their
+# first and last letter. Blanking every other byte of the UTF-8 text (bytes.translate) and
+# splitting on the blanks cuts the text at every character that cannot be in a token, in C;
+# a character is left uncut only when all its bytes are among those kept (U+2000, ♀, ♙, E2 80 80,
+# E2 99 80, E2 99 99), and the bytes kept from a partly blanked character sit at the ends of a
+# chunk. Decoding a chunk with errors="replace" gives back its characters, with U+FFFD for such
+# partial ones; neither is a token character, so a chunk's tokens are the text's tokens there.
+_TOKEN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz'-") | {0xE2, 0x80, 0x99}
+_BLANK_OTHERS = bytes(b if b in _TOKEN_BYTES else 0x20 for b in range(256))
+_SEVERAL = (None, 0.0)  # a chunk of more than one token: the text takes the regular expression
+
+
+class _ContentChunks(dict):
+    """UTF-8 chunk -> its token's ``_content`` hit (None for a function word or no token), or
+    ``_SEVERAL``; filled on first sight."""
+
+    def __missing__(self, chunk):
+        tokens = _LOWER_WORD.findall(chunk.decode("utf-8", "replace"))
+        hit = _SEVERAL if len(tokens) > 1 else (_content[tokens[0]] if tokens else None)
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[chunk] = hit
+        return hit
+
+
+_chunks = _ContentChunks()
+
+
+def _bag_of_lowered(low: str) -> dict[str, float]:
+    out = _sum_hits(map(_chunks.__getitem__, low.encode("utf-8").translate(_BLANK_OTHERS).split()))
+    if None in out:  # a chunk held two tokens (rare): tokenise with the regular expression
+        out = _sum_hits(map(_content.__getitem__, _LOWER_WORD.findall(low)))
+    return out
+
+
+def _sum_hits(hits) -> dict[str, float]:
     # tokens are looked up and function words dropped in C; only content words are summed here,
     # in text order (the same floats as a loop over every token)
     out: dict[str, float] = {}
     get = out.get
-    for stem, w in filter(None, map(_content.__getitem__, tokens)):
+    for stem, w in filter(None, hits):
         out[stem] = get(stem, 0.0) + w
     return out
 
