@@ -14,7 +14,9 @@ it) and MB/s per core:
   (``pip install codespell datatrove spacy`` here if missing; neither is a seedlint dependency);
 - speed-up of -j 2 over -j 1 on the sample (``--speedup-select`` rules, default: the default set),
   by wall clock, meaningful on an otherwise idle machine only;
-- peak RSS (largest process and the whole process tree) linting a ``--big-mb`` JSONL file with
+- peak memory linting a ``--big-mb`` JSONL file: RSS of the largest process, and RSS and PSS of the
+  whole process tree (RSS counts pages a forked parent shares with its workers once per process;
+  PSS splits them among the sharers, so tree PSS is the real footprint, tree RSS an upper bound); with
   -j 2 and ``--big-select`` rules (default: the default set); the file repeats DATA's corpus
   under fresh ids, which is quick to make and as hard to lint;
 - the ten slowest rules of the default set, MB/s each, for whoever wants to speed them up.
@@ -44,24 +46,29 @@ def ensure(module, *packages):
 
 
 def timed(cmd, **kw):
-    """(cpu seconds of the process tree, wall seconds, peak RSS MB of the largest process, peak tree RSS MB)."""
+    """(cpu seconds of the process tree, wall seconds, peak RSS MB of the largest process, peak tree RSS MB,
+    peak tree PSS MB). Tree figures are sampled every half second. RSS counts a page shared by a forked
+    parent and its workers (copy-on-write tables, memory-mapped indexes) once per process; PSS divides it
+    among the processes sharing it, so the tree's PSS is what the run really holds."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    peak = [0]
+    peak = {"rss": 0, "pss": 0}
     threading.Thread(target=_watch_tree, args=(proc, peak), daemon=True).start()
     _, _, usage = os.wait4(proc.pid, 0)  # this child and its workers only (not earlier children)
     proc.returncode = 0
     wall = time.perf_counter() - t
-    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, peak[0] / 1024
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, peak["rss"] / 1024, peak["pss"] / 1024
 
 
 def _watch_tree(proc, peak):
     while os.path.exists(f"/proc/{proc.pid}/status") and proc.returncode is None:
-        peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+        rss, pss = _tree_memory_kb(proc.pid)
+        peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
         time.sleep(0.5)
 
 
-def _tree_rss_kb(pid) -> int:
+def _tree_memory_kb(pid) -> tuple[int, int]:
+    """(RSS, PSS) in kB summed over ``pid`` and its descendants."""
     children = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -70,17 +77,20 @@ def _tree_rss_kb(pid) -> int:
                 children.setdefault(int(stat[1]), []).append(int(d))
             except OSError:
                 pass
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         todo += children.get(p, [])
         try:
-            for line in open(f"/proc/{p}/status"):
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            for line in open(f"/proc/{p}/smaps_rollup"):
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
         except OSError:
             pass
-    return total
+    return rss, pss
 
 
 def sample(data: Path, mb: float):
@@ -161,7 +171,8 @@ def main():
     ap.add_argument("data")
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--big-mb", default="1000", help="MB of the big JSONL file; a comma-separated list for several")
-    ap.add_argument("--only", choices=("big", "speedup"))
+    ap.add_argument("--only", choices=("big", "speedup", "overhead"))
+    ap.add_argument("--overhead-mb", type=float, default=3, help="MB of the sample for the overhead split")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the big-file run")
     ap.add_argument("--big-select", default="")
     ap.add_argument("--big-ignore", default="", help="rules to leave out of the big-file run")
@@ -179,15 +190,17 @@ def main():
           f"({jsonl}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     if a.only == "speedup":
         return speedup(jsonl, a)
+    if a.only == "overhead":
+        return overhead(data, a.overhead_mb)
     print("| what | CPU s | MB/s per core | wall s |\n|---|---|---|---|")
     rate = {}
     for name, sel in (("seedlint default rules", []), ("seedlint artefact rules", ["--select", "artefact"]),
                       ("seedlint typo rules", ["--select", "typo"])):
-        cpu, wall, _, _ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
+        cpu, wall, *_ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
         rate[name] = mb / cpu
         print(f"| {name} | {cpu:.1f} | {rate[name]:.2f} | {wall:.1f} |", flush=True)
     ensure("codespell_lib", "codespell")
-    cpu, wall, _, _ = timed([sys.executable, "-m", "codespell_lib", str(files)])
+    cpu, wall, *_ = timed([sys.executable, "-m", "codespell_lib", str(files)])
     rate["codespell"] = mb / cpu
     print(f"| codespell (files) | {cpu:.1f} | {rate['codespell']:.2f} | {wall:.1f} |", flush=True)
     cpu = c4_cpu(texts)
@@ -198,6 +211,7 @@ def main():
           f"default rules = {rate['seedlint default rules']:.2f} MB/s per core (aim 10)")
 
     speedup(jsonl, a)
+    overhead(data, a.overhead_mb)
     if not a.skip_big:
         big_runs(data, a)
 
@@ -207,14 +221,55 @@ def main():
         print(f"  {rid:6} {pmb / sec:8.1f}")
 
 
+def overhead(data: Path, mb: float, runs=3):
+    """Where the whole command's CPU goes besides the rules: ``seedlint -j 1`` on a small sample
+    against the same work done in-process (parse + per-document rules, corpus summaries, the
+    corpus pass) and the start-up (the command on an empty corpus). Medians of ``runs``."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT))
+    from lint.config import Settings
+    from lint.engine import corpus_pass, lint_text, select_rules, summarize
+    from lint.rules import load_rules
+
+    jsonl, _, texts, size = sample(data, mb)
+    empty = data / "empty.jsonl"
+    empty.write_text("")
+    command = statistics.median(timed(seedlint("-j", "1", str(jsonl)), cwd=ROOT)[0] for _ in range(runs))
+    start = statistics.median(timed(seedlint("-j", "1", str(empty)), cwd=ROOT)[0] for _ in range(runs))
+    rules, settings = select_rules(load_rules()), Settings()
+    phases = {"rules": [], "summaries": [], "corpus pass": []}
+    for _ in range(runs):
+        check = summ = 0.0
+        items: dict = {}
+        for i, text in enumerate(texts):
+            t = time.process_time()
+            doc, _ = lint_text(text, rules, path="x", record=str(i), settings=settings)
+            u = time.process_time()
+            for rid, s in summarize(doc, rules).items():
+                items.setdefault(rid, []).append(("x", str(i), s))
+            check, summ = check + u - t, summ + time.process_time() - u
+        t = time.process_time()
+        corpus_pass(items, rules)
+        phases["rules"].append(check)
+        phases["summaries"].append(summ)
+        phases["corpus pass"].append(time.process_time() - t)
+    inside = {k: statistics.median(v) for k, v in phases.items()}
+    rest = command - start - sum(inside.values())
+    print(f"\nwhole command vs in-process work, {size:.1f} MB, -j 1, default rules (CPU s, median of {runs}; "
+          f"load average {os.getloadavg()[0]:.1f}): command {command:.2f} = start-up {start:.2f} + "
+          + " + ".join(f"{k} {v:.2f}" for k, v in inside.items())
+          + f" + the rest (reading, JSON, spill, output) {rest:.2f} ({100 * rest / command:.0f}%)", flush=True)
+
+
 def speedup(jsonl, a):
     sel = ["--select", a.speedup_select] if a.speedup_select else []
-    c1, w1, _, _ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
-    c2, w2, rss, tree = timed(seedlint("-j", "2", *sel, str(jsonl)), cwd=ROOT)
+    c1, w1, *_ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
+    c2, w2, rss, tree, pss = timed(seedlint("-j", "2", *sel, str(jsonl)), cwd=ROOT)
     print(f"\nspeed-up -j 2 over -j 1 ({a.speedup_select or 'default'} rules): wall {w1:.1f} s / {w2:.1f} s = "
           f"{w1 / w2:.2f}x; CPU {c1:.1f} s vs {c2:.1f} s (parallel overhead {100 * (c2 / c1 - 1):+.0f}%); "
           f"load average now {os.getloadavg()[0]:.1f}; -j 2 peak RSS {rss:.0f} MB (largest process), "
-          f"{tree:.0f} MB (tree)")
+          f"{tree:.0f} MB (tree RSS), {pss:.0f} MB (tree PSS)")
 
 
 def big_runs(data, a):
@@ -223,9 +278,9 @@ def big_runs(data, a):
         big = make_big(data, mb)
         size = big.stat().st_size / 1e6
         load = os.getloadavg()[0]
-        cpu, wall, biggest, tree = timed(seedlint("-j", str(a.jobs), *sel, str(big)), cwd=ROOT)
+        cpu, wall, biggest, tree, pss = timed(seedlint("-j", str(a.jobs), *sel, str(big)), cwd=ROOT)
         print(f"\n{size:.0f} MB JSONL, -j {a.jobs}, {a.big_select or 'default'} rules{' but ' + a.big_ignore if a.big_ignore else ''}: peak RSS {biggest:.0f} MB "
-              f"(largest process), {tree:.0f} MB (whole tree, sampled); {cpu:.0f} CPU s, {wall:.0f} s wall; "
+              f"(largest process), {tree:.0f} MB RSS and {pss:.0f} MB PSS (whole tree, sampled); {cpu:.0f} CPU s, {wall:.0f} s wall; "
               f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after", flush=True)
 
 

@@ -7,6 +7,12 @@ see `lint.corpus.readers`) and handed to a process pool with a bounded number in
 memory stays flat however large the corpus. Small runs stay in-process: forking costs more
 than linting a handful of files.
 
+Memory with workers: the parent loads what rules load on first use (by linting their examples,
+`warm_up`) before it forks, so workers share those tables instead of each loading its own (they
+still copy the pages whose reference counts they touch: compare RSS with PSS, see
+bench/bench_corpus.py). Workers are replaced every `RECYCLE` bytes to bound what their caches
+gather; the old workers exit before the new ones start.
+
 The corpus pass (`lint.engine.corpus_pass`) runs in the main process on the per-document
 summaries, collected in input order, so it sees the same list on one core or many; until then
 they wait in a temporary file (`lint.corpus.spill`), not in memory.
@@ -33,7 +39,7 @@ SMALL_RUN = 2 << 20  # bytes: below this, linting in-process beats starting work
 FILE_BATCH = 1 << 20  # bytes of small files per task
 MIN_SHARD = 128 << 10  # bytes: smaller corpus shards cost more to hand out than they save
 # Workers are replaced after linting about this many bytes each: rules keep per-word caches that
-# grow with a corpus's vocabulary, and a fresh fork (half a second to warm up) bounds them.
+# grow with a corpus's vocabulary, and a fresh fork from the warmed parent bounds them.
 RECYCLE = 64 << 20
 
 
@@ -202,7 +208,6 @@ class Runner:
 
     def _pool(self, tasks):
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
 
         global _STATE
         _STATE = (self.rules, self.settings, self.keep_original)
@@ -210,31 +215,30 @@ class Runner:
         # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
         method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
         spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
+        if method == "fork":
+            warm_up(self.rules, self.settings)
 
-        def new_pool():
-            return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(method), initializer=_init,
-                                       initargs=(spec,))
-
-        # a fresh pool after every RECYCLE bytes per worker; the old one finishes the tasks it
-        # holds and exits, so no core waits for the hand-over (a crashed worker still raises,
-        # where multiprocessing.Pool would wait for it forever)
-        pools, given = [new_pool()], 0
+        # fresh workers after every RECYCLE bytes per worker; the old pool finishes the tasks it
+        # holds and exits before the new one starts, so two pools never hold memory at once
+        # (forking from the warmed parent is quick). A crashed worker raises, where
+        # multiprocessing.Pool would wait for it forever.
+        pool, given = _executor(self.jobs, method, spec), 0
         window = deque()
         try:
             for t in tasks:
                 if given >= RECYCLE * self.jobs and not _ready(t):
-                    pools[-1].shutdown(wait=False)
-                    pools.append(new_pool())
-                    given = 0
-                window.append((t, None if _ready(t) else pools[-1].submit(_run_task, t)))
+                    while window:
+                        yield from self._done(*_take(window))
+                    pool.shutdown(wait=True)
+                    pool, given = _executor(self.jobs, method, spec), 0
+                window.append((t, None if _ready(t) else pool.submit(_run_task, t)))
                 given += getattr(t, "size", 0)
                 while len(window) > 2 * self.jobs:
                     yield from self._done(*_take(window))
             while window:
                 yield from self._done(*_take(window))
         finally:
-            for pool in pools:
-                pool.shutdown(cancel_futures=True)
+            pool.shutdown(cancel_futures=True)
 
     def _prepare(self, task):
         """Look a file batch up in the cache: hits are answered here, misses go to a worker
@@ -280,6 +284,30 @@ class Runner:
                 yield r
             return
         yield from results
+
+
+def _executor(jobs, method, spec):
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_init, initargs=(spec,))
+
+
+def warm_up(rules, settings):
+    """Lint every rule's examples once, in the parent before it forks workers: the tables rules
+    load on first use (spelling index, word frequencies, language profiles, automata) are then
+    loaded once and shared by every worker, copy-on-write, instead of loaded by each. Frozen,
+    the collector leaves them alone, so a collection in a worker does not copy their pages."""
+    import gc
+
+    for rule in rules:
+        for text in (*rule.examples.get("flag", ()), *rule.examples.get("pass", ())):
+            try:
+                doc, _ = lint_text(text, [rule], settings=settings)
+                summarize(doc, [rule])
+            except Exception:  # the run itself reports a broken rule, on real input
+                pass
+    gc.freeze()
 
 
 def _ready(task) -> bool:

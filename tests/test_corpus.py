@@ -200,6 +200,49 @@ def test_workers_replaced_midway_keep_order_and_findings(tmp_path, artefact_rule
     assert [r.record for r in res1] == [r.record for r in res2]
 
 
+def test_replaced_workers_exit_before_new_ones_start(tmp_path, artefact_rules, monkeypatch):
+    """Two pools never hold memory at once: every worker of the old pool has exited when the
+    next pool is made."""
+    import multiprocessing
+
+    monkeypatch.setattr(runner_mod, "SMALL_RUN", 0)
+    monkeypatch.setattr(readers, "TARGET", 2000)
+    monkeypatch.setattr(runner_mod, "MIN_SHARD", 0)
+    monkeypatch.setattr(runner_mod, "RECYCLE", 2000)
+    made, real = [], runner_mod._executor
+
+    def executor(*args):
+        made.append([p.pid for p in multiprocessing.active_children()])
+        return real(*args)
+
+    monkeypatch.setattr(runner_mod, "_executor", executor)
+    _run([_write_jsonl(tmp_path / "c.jsonl", _records(120))], artefact_rules, jobs=2)
+    assert len(made) > 2
+    assert all(alive == [] for alive in made)
+
+
+def test_warm_up_lints_every_example_then_freezes(rules, monkeypatch):
+    """The parent lints every rule's examples before forking, so workers inherit the tables
+    rules load on first use instead of each loading its own; frozen, the collector leaves them
+    be (a collection would touch, and so copy, their pages)."""
+    import gc
+
+    from lint.config import Settings
+
+    seen, real = set(), runner_mod.lint_text
+
+    def lint_text(text, rules, **kw):
+        seen.update((r.id, text) for r in rules)
+        return real(text, rules, **kw)
+
+    monkeypatch.setattr(runner_mod, "lint_text", lint_text)
+    chosen = select_rules(rules, ["typo", "A1"])
+    runner_mod.warm_up(chosen, Settings())
+    assert seen == {(r.id, t) for r in chosen for t in r.examples.get("flag", []) + r.examples.get("pass", [])}
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
 def _worker_dies(task, state=None):
     os._exit(3)
 
