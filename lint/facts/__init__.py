@@ -4,6 +4,8 @@ Everything here is regex-driven and cheap (the default pass must run at several 
 extractor returns plain tuples/dataclasses with character offsets into ``doc.text``.
 """
 
+from operator import methodcaller
+
 
 def memo(doc, name, compute):
     """Compute a fact table once per document, whichever rule asks first."""
@@ -45,13 +47,14 @@ def folded_of(doc) -> str | None:
 
 
 _DIGIT_RUN = lazy_re(r"\d+")
+_SPAN = methodcaller("span")
 
 
 def digit_runs(text: str, start: int = 0, end: int | None = None) -> list:
     r"""(start, end) of every run of digits (``\d``) in ``text[start:end]``: one scan of the text
     that the number, ordinal and date finders share (each of their matches holds a digit run,
     mostly at its start, and a regex that opens with ``\d`` is as slow to run as this)."""
-    return [m.span() for m in _DIGIT_RUN.finditer(text, start, len(text) if end is None else end)]
+    return list(map(_SPAN, _DIGIT_RUN.finditer(text, start, len(text) if end is None else end)))
 
 
 def digit_runs_of(doc) -> list:

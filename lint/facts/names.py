@@ -65,10 +65,10 @@ def multiword_names_of(doc) -> list[Name]:
 
 def _multiword(doc):
     text, out = doc.text, []
-    for m, run in zip(*_runs_of(doc)):
+    for start, run in zip(*_runs_of(doc)):
         s, tokens = _name_and_tokens(run)
         if tokens:
-            out.append(_name(text, m.start(), s, tokens))
+            out.append(_name(text, start, s, tokens))
     return out
 
 
@@ -78,15 +78,17 @@ def _name(text, start, s, tokens) -> Name:
 
 
 def _runs_of(doc) -> tuple[list, list]:
-    """The runs of capitalised words ``_MULTI`` finds, as matches and as their texts (both
-    made in C: reading each as a name is what costs, and most runs recur)."""
+    """The runs of capitalised words ``_MULTI`` finds, as their starts and texts (both made in
+    C: reading each as a name is what costs, and most runs recur; plain numbers and strings
+    kept, not match objects, which the garbage collector would walk)."""
     def runs(d):
         matches = list(_MULTI.finditer(d.text))
-        return matches, list(map(_GROUP, matches))
+        return list(map(_START, matches)), list(map(_GROUP, matches))
     return memo(doc, "capitalised runs", runs)
 
 
 _GROUP = methodcaller("group")
+_START = methodcaller("start")
 
 
 def distinct_multiword_names_of(doc) -> dict:
@@ -104,8 +106,8 @@ def distinct_multiword_names_of(doc) -> dict:
 
 def first_start(doc, run: str) -> int:
     """Where the first run of capitalised words that reads ``run`` starts."""
-    matches, texts = _runs_of(doc)
-    return matches[texts.index(run)].start()
+    starts, texts = _runs_of(doc)
+    return starts[texts.index(run)]
 
 
 @lru_cache(maxsize=65536)
