@@ -174,19 +174,28 @@ class Document:
         as a whole paragraph (one paragraph per line, as many scrapers write) is split per line.
         A hard-wrapped block (lines ending mid-sentence) stays one paragraph."""
         starts, texts, text = self.line_starts, self.line_texts, self.text
-        ps, pe, pt = [], [], []
+        ps, pe, pt, pl = [], [], [], []
         for a, b in self._line_runs():
             if a < b and not _texts_hard_wrapped(texts[a:b + 1]):
                 first = starts[a:b + 1]
                 ps += first
                 pe += map(add, first, map(len, texts[a:b + 1]))
                 pt += texts[a:b + 1]
+                pl += zip(range(a, b + 1), range(a, b + 1))
             else:
                 s, e = starts[a], starts[b] + len(texts[b])
                 ps.append(s)
                 pe.append(e)
-                pt.append(text[s:e])
+                pt.append(texts[a] if a == b else text[s:e])
+                pl.append((a, b))
+        self._paragraph_lines = pl
         return _spans(ps, pe, pt, range(len(ps)))
+
+    @property
+    def paragraph_lines(self) -> list[tuple[int, int]]:
+        """(first, last) line index of each paragraph."""
+        self.paragraphs
+        return self._paragraph_lines
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -64,3 +64,19 @@ def test_look_behind_pretest_answers_like_the_pattern():
     for text in ["a\n\n\nb", "a\n \n\t\nb", "a\n\nb", "\n\n\nb", "a\n\n\n", "x\n\n\n\n  y"]:
         assert bool(pretest.get().search(text)) == bool(original.search(text)), repr(text)
     assert existence._pretest([r"(?:(?<=\n)a|b)"], 0) is None  # an alternation at the top: no
+
+
+def test_duplicate_signatures_from_the_whole_text_match_unit_by_unit():
+    from lint.kinds import duplicate
+    from lint.prefilter import folded
+
+    for text in _texts(200, seed=3):
+        text += "\n\nA wrapped paragraph that goes\non to a second line, and ends.\n\nA wrapped paragraph that goes\non to a second line, and ends."
+        for scope in ("paragraph", "line"):
+            plain = Document(text)
+            units = plain.paragraphs if scope == "paragraph" else plain.lines
+            unit_by_unit = duplicate._maybe_repeated(plain, units, scope)  # no lower-cased text yet
+            fast = Document(text)
+            folded(fast)
+            whole = duplicate._maybe_repeated(fast, fast.paragraphs if scope == "paragraph" else fast.lines, scope)
+            assert [u[:2] for u in whole] == [u[:2] for u in unit_by_unit]

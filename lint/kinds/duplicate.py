@@ -28,6 +28,7 @@ _ENTRY = re.compile(r"\s*(?:[*+\-•]|\d+[.)]|#+|\|)\s")
 # Every byte but ASCII letters and digits: what is left of a lower-cased unit is the same for
 # two units with the same comparison key (their ASCII letters and digits, in order).
 _NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
+_NOT_ALNUM_NL = _NOT_ALNUM.replace(b"\n", b"")
 
 
 def prepare(rule):
@@ -39,7 +40,7 @@ def prepare(rule):
 def check(doc, rule):
     seen = {}
     units = doc.paragraphs if rule.scope == "paragraph" else doc.lines
-    for unit in _maybe_repeated(doc, units):
+    for unit in _maybe_repeated(doc, units, rule.scope):
         if len(unit.words) < rule.options["min_words"]:
             continue
         key = _NORM.sub(" ", unit.text.lower()).strip()
@@ -56,20 +57,25 @@ def check(doc, rule):
         yield f
 
 
-def _maybe_repeated(doc, units):
+def _maybe_repeated(doc, units, scope="paragraph"):
     """The units that share their ASCII letters and digits with another one, in order: only
     those can share a comparison key. Computed in C; most documents repeat nothing."""
     low = doc.__dict__.get("_lower")  # the lower-cased text, when a pre-filter made it
     if low is not None and len(low) == len(doc.text):  # (then lower() is per character)
-        lowered = map(low.__getitem__, map(slice, map(_START, units), map(_END, units)))
+        # one encoding of the whole text, cut at its newlines: each line's letters and digits
+        per_line = low.encode("utf-8", "surrogatepass").translate(None, _NOT_ALNUM_NL).split(b"\n")
+        if scope == "paragraph":
+            sig = [per_line[a] if a == b else b"".join(per_line[a:b + 1]) for a, b in doc.paragraph_lines]
+        else:
+            sig = per_line
     else:
         lowered = map(str.lower, map(_TEXT, units))
-    encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
-    sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
+        encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
+        sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
     if len(set(sig)) == len(sig):  # (a set is cheaper to build than a Counter)
         return ()
     counts = Counter(sig)
     return [u for u, s in zip(units, sig) if counts[s] > 1]
 
 
-_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
+_TEXT = attrgetter("text")
