@@ -142,8 +142,9 @@ def _skipped(vocab, lists) -> set:
     """The words no document makes a finding: common words, and the words of Zipf 2 to 3.6
     that no document can make a slip unless a misspelling list holds them; the tokens cleared
     as documents are read join them."""
-    out = set(vocab.common)
-    out |= _settled_words(vocab) - lists.listed()
+    out = set(_settled_words(vocab))  # copies of sets keep their hashes: no string is hashed again
+    out -= lists.listed()
+    out |= vocab.common
     return out
 
 
