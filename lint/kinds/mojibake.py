@@ -95,12 +95,22 @@ def check(doc, rule):
         if repaired == line.text:
             continue
         # Narrow the span to the part that changed.
-        a = 0
-        while a < min(len(repaired), len(line.text)) and repaired[a] == line.text[a]:
-            a += 1
-        b = 0
-        while b < min(len(repaired), len(line.text)) - a and repaired[-1 - b] == line.text[-1 - b]:
-            b += 1
+        shorter = min(len(repaired), len(line.text))
+        a = _agreeing(repaired, line.text, shorter, lambda t, k: t[:k])
+        b = _agreeing(repaired, line.text, shorter - a, lambda t, k: t[len(t) - k:])
         s, e = line.start + a, line.end - b
         fix = Fix(line.start, line.end, repaired) if rule.fix == "ftfy" else None
         yield rule.finding(doc, s, max(e, s + 1), fix=fix, repaired=repaired[a:len(repaired) - b])
+
+
+def _agreeing(x: str, y: str, most: int, cut) -> int:
+    """The largest k <= ``most`` with ``cut(x, k) == cut(y, k)`` (a common prefix or suffix),
+    found by halving with slice comparisons in C instead of a character loop."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if cut(x, mid) == cut(y, mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
