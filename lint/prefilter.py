@@ -38,6 +38,8 @@ _MAX_LEN = 40
 # one is not pre-filtered (tests/test_prefilter.py checks this list against the engine).
 _FOLD_UNSAFE_CHARS = "\u0130\u0131\u017f"
 FOLD_UNSAFE = re.compile(f"[{_FOLD_UNSAFE_CHARS}]")
+# (lower() lengthens İ: a text holding it fails the length test, and only the others need a scan)
+_SCAN_UNSAFE = tuple(c for c in _FOLD_UNSAFE_CHARS if len(c.lower()) == 1)
 
 
 class _Info:
@@ -298,7 +300,7 @@ def folded(doc) -> str | None:
         low = d.get("_lower")
         if low is None:
             low = d["_lower"] = text.lower()
-        ok = text.isascii() or (len(low) == len(text) and not any(c in text for c in _FOLD_UNSAFE_CHARS))
+        ok = text.isascii() or (len(low) == len(text) and not any(c in text for c in _SCAN_UNSAFE))
         d["_folded"] = low if ok else None
     return d["_folded"]
 

@@ -80,3 +80,10 @@ def test_duplicate_signatures_from_the_whole_text_match_unit_by_unit():
             folded(fast)
             whole = duplicate._maybe_repeated(fast, fast.paragraphs if scope == "paragraph" else fast.lines, scope)
             assert [u[:2] for u in whole] == [u[:2] for u in unit_by_unit]
+
+
+def test_texts_with_characters_lower_cannot_stand_for_are_not_folded():
+    from lint.prefilter import _FOLD_UNSAFE_CHARS, folded
+
+    for c in _FOLD_UNSAFE_CHARS:
+        assert folded(Document(f"caf\u00e9 {c} text")) is None

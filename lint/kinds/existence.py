@@ -248,13 +248,19 @@ def _at_most_words(text, limit, spaces):
 def _pick(doc, lines, max_words):
     """The lines worth searching for a rule with ``max_words`` (0: all). `_search` keeps only
     lines of at most ``4 * max_words`` spaces (and ``max_words`` words); the lines picked
-    before by ``doc.word_count(i) <= 4 * max_words`` also had fewer than 200 spaces. Both
-    space limits are tested here, which is cheap and leaves most candidates out."""
+    before by ``doc.word_count(i) <= 4 * max_words`` also had fewer than 200 spaces. All
+    three limits are tested here, before any span or search is made."""
     if not max_words:
         return lines
     limit = min(4 * max_words, 199)
     texts = doc.line_texts
-    return [i for i in lines if texts[i].count(" ") <= limit]
+    out = []
+    for i in lines:  # (the word limit too: most candidates are long prose lines, out at once)
+        t = texts[i]
+        spaces = t.count(" ")
+        if spaces <= limit and _at_most_words(t, max_words, spaces):
+            out.append(i)
+    return out
 
 
 def _line_units(doc, lines):
