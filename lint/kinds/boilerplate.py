@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..prefilter import register
 from . import Option
 from .existence import delete_lines
 
@@ -100,9 +101,17 @@ def _has_words(n):
         return lambda text: len(_WORD.findall(text)) >= n
 
 
+_LINK_IDS = register(("](",))  # found by the document's one literal scan (None without the package)
+
+
+def literal_gate(rule):
+    """For the engine: no link, no chrome (see `check`)."""
+    return None if _LINK_IDS is None else (_LINK_IDS, False)
+
+
 def check(doc, rule):
     o = rule.options
-    if "](" not in doc.text:  # chrome lines are links: without one there is nothing to find
+    if not doc.has_links:  # chrome lines are links: without one there is nothing to find
         return
     lines = [ln for ln in doc.lines if ln.text.strip()]
     if not lines:

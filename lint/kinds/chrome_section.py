@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import register
 from . import Option
 from .existence import delete_lines
 
@@ -38,6 +39,15 @@ _MARKS = re.compile(r"\]\([^)\n]*\)|[*_`\[\]]")
 _BOLD_LEVEL = 7
 _LINK = re.compile(r"!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([^)\n]*\)")
 _WORD = re.compile(r"\w+")
+
+
+# Every heading holds "#", "**" or "__": found by the document's one literal scan.
+_HEAD_IDS = register(("#", "**", "__"))
+
+
+def literal_gate(rule):
+    """For the engine: a document without heading marks has no section to report."""
+    return None if _HEAD_IDS is None else (_HEAD_IDS, False)
 
 
 def prepare(rule):
