@@ -85,8 +85,9 @@ class Document:
     """The parse of one text. ``path`` is how the user named it; ``record`` a corpus record id."""
 
     def __init__(self, text: str, path: str = "<string>", record: str | None = None):
-        self.crlf = "\r\n" in text
+        self.crlf = False
         if "\r" in text:
+            self.crlf = "\r\n" in text
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.text = text
         self.path = path
@@ -96,13 +97,8 @@ class Document:
     # -- offsets -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        # each line starts one past the previous line's end (summed in C)
+        return list(accumulate(map(add, map(len, self.line_texts), repeat(1)), initial=0))[:-1]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count code points."""
