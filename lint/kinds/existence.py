@@ -79,7 +79,14 @@ def prepare(rule):
     # (only when the rule's literals are rare enough to be registered: a pattern's own literals
     # are then no commoner than those)
     by_part = _part_literals(parts, flags) if rule.scope == "line" and required_ids is not None else None
-    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part
+    # What does not change from one document to the next (see check, _lacks, _lines_with_required)
+    whole = o["whole_unit"] or o["report"] == "unit"
+    short = rule.scope == "line" and 0 < o["max_words"] <= 32
+    lack_test = required is not None and (required_ids is not None or len(required) <= (2 if short else 8))
+    line_literals = required is not None and (
+        required_ids is not None or (len(required) <= 8 and min(map(rarity, required)) >= 3))
+    plan = (whole, lack_test, line_literals)
+    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part, plan
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
@@ -180,11 +187,12 @@ def units(doc, scope):
 
 
 def check(doc, rule):
-    rx, unless, fix, required, required_ids = rule.compiled[:5]
-    whole = rule.options["whole_unit"] or rule.options["report"] == "unit"
-    if required is not None and _lacks(doc, rule, required, required_ids, whole):
+    compiled = rule.compiled
+    rx, unless, fix, required, required_ids = compiled[:5]
+    whole, lack_test, _ = compiled[8]
+    if lack_test and _lacks(doc, rule, required, required_ids, whole):
         return ()  # most rules, most documents: no generator to start and run
-    pretest = rule.compiled[6]
+    pretest = compiled[6]
     if pretest is not None and not pretest.get().search(doc.text):
         return ()
     rx = rx.get()
@@ -395,9 +403,12 @@ def _lines_with_required(doc, rule, whole):
     with a link, searched with its link text), or None when that is not cheap to know: the
     one-scan search is missing and the rule needs many literals, or the literals are common
     (more than a few lines hold them: the search of the short lines is cheaper)."""
+    compiled = rule.compiled
+    if not compiled[8][2]:
+        return None
     low = folded(doc)
-    required, ids = rule.compiled[3:5]
-    if low is None or required is None:
+    required, ids = compiled[3:5]
+    if low is None:
         return None
     if ids is not None:
         found = lines_of(doc, ids, _MANY_LINES)
