@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..facts import folded_of, lazy_re, matches_at
+from ..facts import digit_runs_of, folded_of, lazy_re, matches_at
 from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
@@ -75,7 +75,8 @@ def _lead_date(doc, head):
         if head and para_start <= head.start < para_end or not _is_prose(para_text):
             continue
         seen += 1
-        refs = [(d.start, d.end, d) for d in find_dates(doc.text, para_start, para_end, folded_of(doc))]
+        refs = [(d.start, d.end, d) for d in find_dates(doc.text, para_start, para_end, folded_of(doc),
+                                                        digit_runs_of(doc))]
         refs += [(m.start(), m.end(), m) for m in _weekdays(doc.text, folded_of(doc), para_start, para_end)
                  if not any(s <= m.start() < e for s, e, _ in refs)]  # "Tuesday, January 7": the date
         for start, end, ref in sorted(refs, key=lambda r: r[0]):
