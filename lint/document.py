@@ -256,6 +256,13 @@ class Document:
         # n - 1..n + 1 words, all on the same side of every tier, unless n or n - 1 is an edge
         return [(_need(t, n) if t else 0) if n <= 512 else 10**6 for t, n in zip(self.line_texts, self._line_spaces)]
 
+    @cached_property
+    def _short_needs(self) -> list[tuple[int, int]]:
+        """(index, `_line_tiers` value) of the non-blank lines that can be in a tier of at most
+        16 words: those of at most 64 spaces (a line of more needs more than 16)."""
+        return [(i, need) for i, t, n in zip(count(), self.line_texts, self._line_spaces)
+                if n <= 64 and t and (need := _need(t, n)) > 0]
+
     def short_lines(self, max_words: int) -> tuple[str, list[int], list[int]]:
         """The lines of at most ``max_words`` words (and at most four spaces a word), joined
         by newlines, with each one's line index and start offset in the joined text: rules
@@ -270,6 +277,8 @@ class Document:
             tiers = self.__dict__.get("_line_tiers")
             if tier <= 128 and tiers is not None:
                 idx = [i for i, need in enumerate(tiers) if 0 < need <= tier]
+            elif tier <= 16:  # the short tiers share one look at the lines of at most 64 spaces
+                idx = [i for i, need in self._short_needs if need <= tier]
             elif tier <= 128:  # a line of more than 4 * tier spaces needs more than tier: not looked at
                 limit = 4 * tier
                 idx = [i for i, t, n in zip(count(), texts, self._line_spaces)
