@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, count, repeat
-from operator import add, itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter, not_
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -170,6 +170,12 @@ class Document:
         as a whole paragraph (one paragraph per line, as many scrapers write) is split per line.
         A hard-wrapped block (lines ending mid-sentence) stays one paragraph."""
         starts, texts, text = self.line_starts, self.line_texts, self.text
+        filled = list(compress(count(), map(not_, self._blank)))
+        if set(filled).isdisjoint(map(add, filled, repeat(1))):  # every block is one line (common)
+            pt = list(map(texts.__getitem__, filled))
+            ps = list(map(starts.__getitem__, filled))
+            self._paragraph_lines = list(zip(filled, filled))
+            return _spans(ps, map(add, ps, map(len, pt)), pt, range(len(ps)))
         ps, pe, pt, pl = [], [], [], []
         for a, b in self._line_runs():
             if a < b and not _texts_hard_wrapped(texts[a:b + 1]):

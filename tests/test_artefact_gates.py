@@ -87,3 +87,10 @@ def test_texts_with_characters_lower_cannot_stand_for_are_not_folded():
 
     for c in _FOLD_UNSAFE_CHARS:
         assert folded(Document(f"caf\u00e9 {c} text")) is None
+
+
+def test_paragraph_lines_are_the_lines_each_paragraph_spans():
+    for text in list(_texts(200, seed=5)) + ["a\nb.\n\nc", "one.\n\n\ntwo.\nthree.", ""]:
+        doc = Document(text)
+        spans = [(doc.position(p.start)[0] - 1, doc.position(max(p.start, p.end - 1))[0] - 1) for p in doc.paragraphs]
+        assert doc.paragraph_lines == spans
