@@ -135,7 +135,8 @@ class Document:
 
     @cached_property
     def _blank(self) -> list[bool]:
-        return [not t or t.isspace() for t in self.line_texts]
+        # empty or only whitespace; strip() hands back the line itself when there is nothing to strip
+        return list(map(not_, map(str.strip, self.line_texts)))
 
     def _line_runs(self):
         """(first, last) line indices of each run of non-blank lines."""
