@@ -94,3 +94,12 @@ def test_paragraph_lines_are_the_lines_each_paragraph_spans():
         doc = Document(text)
         spans = [(doc.position(p.start)[0] - 1, doc.position(max(p.start, p.end - 1))[0] - 1) for p in doc.paragraphs]
         assert doc.paragraph_lines == spans
+
+
+def test_the_scan_tells_links_as_the_text_does():
+    from lint.prefilter import present
+
+    for text in list(_texts(100, seed=9)) + ["[a](b)", "x ](y", "no link", "İ [a](b)"]:
+        scanned = Document(text)
+        present(scanned)
+        assert scanned.has_links == ("](" in text)
