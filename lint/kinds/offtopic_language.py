@@ -7,10 +7,9 @@ mostly in another script than the document's. Lists of names, models and prices 
 function words in any language and are skipped unless mostly lower case (``min_prose``). The document's language is taken from its
 function words when they are plentiful (English), otherwise langdetect reads its opening.
 
-Cost: the function-word shares are two C calls per paragraph (a regex ``findall`` on the
-document lowercased once, and a ``map`` over a frozenset); the script test looks only at the
-non-ASCII characters, and a document without letters outside the Latin script (nearly all)
-skips it per paragraph.
+Cost: the function-word shares are counted in C per paragraph (`_ratio_of_lowered`) on the
+document lowercased once; the script test looks only at the non-ASCII characters, and a
+document without letters outside the Latin script (nearly all) skips it per paragraph.
 
 Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` (0.9),
 ``min_prose`` (0.5).
@@ -38,12 +37,41 @@ _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
 
 
 def stopword_ratio(text: str) -> float:
-    return _ratio(_WORD.findall(text.lower()))
+    return _ratio_of_lowered(text.lower())
 
 
 def _ratio(words: list[str]) -> float:
     """Share of ``words`` (lowercased) that are English function words; counted in C."""
     return sum(map(_STOP.__contains__, words)) / len(words) if words else 0.0
+
+
+# In lowercased text a \w+ word never spans an ASCII character other than a-z, 0-9 and _, and
+# every byte of a non-ASCII character is kept: the UTF-8 text with those ASCII bytes blanked
+# (bytes.translate) splits into chunks of whole characters holding whole words, in C. Each
+# distinct chunk is counted once (words + _FUNCTION x function words), and the counts summed.
+_WORD_BYTES = bytes(b if b >= 0x80 or chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 0x20
+                    for b in range(256))
+_FUNCTION = 1 << 24
+
+
+class _ChunkCounts(dict):
+    def __missing__(self, chunk):
+        words = _WORD.findall(chunk.decode("utf-8", "surrogatepass"))
+        n = len(words) + _FUNCTION * sum(map(_STOP.__contains__, words))
+        if len(self) >= 65_536:
+            self.clear()
+        self[chunk] = n
+        return n
+
+
+_chunk_counts = _ChunkCounts()
+
+
+def _ratio_of_lowered(low: str) -> float:
+    """`_ratio` of the words (runs of word characters) of lowercased text ``low``."""
+    chunks = low.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+    stops, words = divmod(sum(map(_chunk_counts.__getitem__, chunks)), _FUNCTION)
+    return stops / words if words else 0.0
 
 
 def prose_share(text: str) -> float:
@@ -68,7 +96,8 @@ def has_other_script(text: str) -> bool:
     only the non-ASCII characters are searched (dropped from the UTF-8 bytes in C)."""
     if text.isascii():
         return False
-    return bool(_NON_LATIN.search(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")))
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return bool(_NON_LATIN.search(rest.decode("utf-8", "surrogatepass")))
 
 
 def _has_words(text: str, n: int) -> bool:
@@ -95,9 +124,8 @@ def check(doc, rule):
     if not paras:
         return
     low = lowered(doc)
-    if low is not None:  # offsets hold: tokenise slices of the lowercased document in place
-        findall = _WORD.findall
-        ratio_of = [_ratio(findall(low, p.start, p.end)) for p in paras]
+    if low is not None:  # offsets hold: slices of the document lowercased once
+        ratio_of = [_ratio_of_lowered(low[p.start:p.end]) for p in paras]
     else:
         ratio_of = [stopword_ratio(p.text) for p in paras]
     ratios = sorted(ratio_of)

@@ -99,8 +99,9 @@ def bag_at(low: str, start: int, end: int) -> dict[str, float]:
 # splitting on the blanks cuts the text at every character that cannot be in a token, in C;
 # a character is left uncut only when all its bytes are among those kept (U+2000, ♀, ♙, E2 80 80,
 # E2 99 80, E2 99 99), and the bytes kept from a partly blanked character sit at the ends of a
-# chunk. Decoding a chunk with errors="replace" gives back its characters, with U+FFFD for such
-# partial ones; neither is a token character, so a chunk's tokens are the text's tokens there.
+# chunk (a lone surrogate is written as its three bytes). Decoding a chunk with errors="replace"
+# gives back its characters, with U+FFFD for such partial ones; neither is a token character,
+# so a chunk's tokens are the text's tokens there.
 _TOKEN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz'-") | {0xE2, 0x80, 0x99}
 _BLANK_OTHERS = bytes(b if b in _TOKEN_BYTES else 0x20 for b in range(256))
 _SEVERAL = (None, 0.0)  # a chunk of more than one token: the text takes the regular expression
@@ -123,7 +124,8 @@ _chunks = _ContentChunks()
 
 
 def _bag_of_lowered(low: str) -> dict[str, float]:
-    out = _sum_hits(map(_chunks.__getitem__, low.encode("utf-8").translate(_BLANK_OTHERS).split()))
+    chunks = low.encode("utf-8", "surrogatepass").translate(_BLANK_OTHERS).split()
+    out = _sum_hits(map(_chunks.__getitem__, chunks))
     if None in out:  # a chunk held two tokens (rare): tokenise with the regular expression
         out = _sum_hits(map(_content.__getitem__, _LOWER_WORD.findall(low)))
     return out
