@@ -486,11 +486,12 @@ def present(doc):
     low = folded(doc)
     if low is None or not MANY_AT_ONCE:
         return None
+    if not _LINK_ID:  # "](" is the same in the lower-cased text (nothing else lower-cases to "]" or "(")
+        _LINK_ID.extend(register(("](",)))
     hits = occurrences(doc, low, "lower")
     if "has_links" not in doc.__dict__:  # Document.has_links, without a scan of its own
         doc.__dict__["has_links"] = _LINK_ID[0] in hits
     return hits.keys()
 
 
-# "](" is the same in the lower-cased text (no other character lower-cases to "]" or "(")
-_LINK_ID = register(("](",))
+_LINK_ID: list = []  # registered on first use
