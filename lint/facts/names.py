@@ -104,10 +104,10 @@ def distinct_multiword_names_of(doc) -> dict:
     return memo(doc, "distinct multiword names", distinct)
 
 
-def first_start(doc, run: str) -> int:
-    """Where the first run of capitalised words that reads ``run`` starts."""
-    starts, texts = _runs_of(doc)
-    return starts[texts.index(run)]
+def capitalised_runs_of(doc) -> tuple[list, list]:
+    """(starts, texts) of the runs of capitalised words, in order: a name's first use starts
+    at ``starts[texts.index(run)]``."""
+    return _runs_of(doc)
 
 
 @lru_cache(maxsize=65536)

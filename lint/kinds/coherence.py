@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.names import distinct_multiword_names_of, first_start
+from ..facts.names import capitalised_runs_of, distinct_multiword_names_of
 from ..facts.report import pair
 from . import Option
 from ..facts import finditer_at, lazy_re, memo
@@ -48,9 +48,10 @@ def _people(doc):
 def _find_people(doc):
     # the different names in the order of first use: the first with a surname is its first use
     out = {}
+    starts, runs = capitalised_runs_of(doc)
     for run, (name, toks) in distinct_multiword_names_of(doc).items():
         if toks[-1] not in out and toks[-2] not in _NOT_FIRST and toks[-1] not in _NOT_FIRST and "-" not in toks[-2]:
-            start = first_start(doc, run)
+            start = starts[runs.index(run)]
             out[toks[-1]] = (start + name.rfind(toks[-2], 0, len(name) - len(toks[-1])), start + len(name))
     return out
 
