@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from itertools import filterfalse, repeat
 from operator import mul
 
@@ -188,25 +189,15 @@ def profile(doc) -> Profile:
 def _profile(doc) -> Profile:
     paras: list[Unit] = []
     total: dict = {}
-    shared: set = set()  # stems of more than one paragraph
+    para_counts: Counter = Counter()
     low = lowered(doc)
-    keys = total.keys()
     for p in doc.paragraphs:
         start, end, text = p[0], p[1], p[2]
         pbag = bag(text) if low is None else bag_at(low, start, end)
         paras.append(Unit(start, end, text, pbag, sum(pbag.values())))
-        # total += pbag: new stems are copied in C; only stems seen before are summed, in the
-        # same order and to the same floats as adding every stem one by one
-        seen = keys & pbag.keys()
-        if seen:
-            before = [(k, total[k]) for k in seen]
-            total.update(pbag)
-            for k, x in before:
-                total[k] = x + pbag[k]
-            shared |= seen
-        else:
-            total.update(pbag)
-    _score_paragraphs(paras, total, shared)
+        add(total, pbag)
+        para_counts.update(pbag.keys())  # counted in C
+    _score_paragraphs(paras, total, {k for k, c in para_counts.items() if c > 1})
     return Profile(paras, total, doc)
 
 
