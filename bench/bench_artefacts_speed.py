@@ -48,10 +48,10 @@ def load(args):
     if args.corpus:
         sources.append(list(texts_under(args.corpus)))
     else:
-        out = tempfile.mkdtemp(prefix="seedlint-speed-")
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_corpus.py"), out, "--mb", str(args.mb)],
-                       check=True, stdout=subprocess.DEVNULL)
-        sources.append(list(texts_under(os.path.join(out, "files"))))
+        with tempfile.TemporaryDirectory(prefix="seedlint-speed-") as out:  # (removed once read)
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_corpus.py"), out, "--mb", str(args.mb)],
+                           check=True, stdout=subprocess.DEVNULL)
+            sources.append(list(texts_under(os.path.join(out, "files"))))
     if args.pages:
         sources.append(list(texts_under(args.pages)))
     budget = args.mb * 1_000_000 / len(sources)
