@@ -44,3 +44,14 @@ def test_store_groups_by_rule_and_closes():
     assert store.get("missing", []) == []
     store.close()
     assert not store
+
+
+def test_reading_by_index_past_the_decoded_items_kept(monkeypatch):
+    monkeypatch.setattr(spill, "_RECENT", 4)  # most reads miss the kept items
+    items = spill.Summaries()
+    data = [("p", str(i), {"n": i}) for i in range(40)]
+    for path, rec, s in data:
+        items.add(path, rec, _blob(s))
+    order = [(i * 7) % 40 for i in range(120)]  # every item, three times, scattered
+    assert [items[i] for i in order] == [data[i] for i in order]
+    items.close()

@@ -18,6 +18,9 @@ from array import array
 from collections.abc import Sequence
 
 _READ = 1 << 20  # bytes per read when streaming the items back
+# items kept decoded for reading by index: a corpus pass reads a story's reports again for each
+# of its fellows (summaries are small; a few MB at most)
+_RECENT = 1024
 
 
 class Summaries(Sequence):
@@ -29,6 +32,7 @@ class Summaries(Sequence):
         self._offsets = array("Q")
         self._end = 0
         self._hash = hashlib.blake2b(digest_size=20)
+        self._recent: dict = {}  # index -> item, oldest first
 
     def add(self, path, record, blob: bytes):
         frame = pickle.dumps((path, record, blob), pickle.HIGHEST_PROTOCOL)
@@ -52,10 +56,16 @@ class Summaries(Sequence):
             i += n
         if not 0 <= i < n:
             raise IndexError(i)
-        self._file.flush()
-        start = self._offsets[i]
-        end = self._offsets[i + 1] if i + 1 < n else self._end
-        return _decode(os.pread(self._file.fileno(), end - start, start), {})
+        item = self._recent.get(i)
+        if item is None:
+            self._file.flush()
+            start = self._offsets[i]
+            end = self._offsets[i + 1] if i + 1 < n else self._end
+            item = _decode(os.pread(self._file.fileno(), end - start, start), {})
+            if len(self._recent) >= _RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[i] = item
+        return item
 
     def __iter__(self):
         """Stream the items back with large sequential reads."""
