@@ -56,40 +56,47 @@ def run_rules(doc: Document, rules: list[Rule]) -> list[Finding]:
     needs (``literal_gate``) is not called at all when the document's one literal scan (see
     lint.prefilter) found none of them: most rules, on most documents."""
     findings = []
-    gated = _gates(rules)
-    hits = present(doc) if any(gated) else None
-    for rule, gate in zip(rules, gated):
-        if gate is not None and hits is not None and gate[0].isdisjoint(hits) and not (gate[1] and doc.has_links):
+    plan, any_gate = _plan(rules)
+    hits = present(doc) if any_gate else None
+    for rule, check, gate, links in plan:
+        if gate is not None and hits is not None and gate.isdisjoint(hits) and not (links and doc.has_links):
             continue
         try:
-            findings.extend(rule.check(doc))
+            findings.extend(check(doc, rule))
         except Exception as e:  # a bug in one rule must not hide the others' findings
             print(f"seedlint: internal error in rule {rule.id} on {doc.path}: {type(e).__name__}: {e}",
                   file=sys.stderr)
     return findings
 
 
-_GATES: dict = {}  # (id of each rule, ...) -> (the rules, kept alive, their gates)
+_PLANS: dict = {}  # (id of each rule, ...) -> (the rules, kept alive, their plan)
 
 
-def _gates(rules) -> list:
-    """Per rule, (literal ids as a set, whether links matter) from its kind's
-    ``literal_gate``, or None; worked out once per list of rules."""
+def _plan(rules) -> tuple[list, bool]:
+    """Per rule: (rule, its kind's check function, literal ids as a set or None, whether links
+    matter) from the kind's ``literal_gate``; and whether any rule is gated. Worked out once
+    per list of rules: a document's loop then makes no lookups."""
     key = tuple(map(id, rules))
-    got = _GATES.get(key)
+    got = _PLANS.get(key)
     if got is None:
-        gates = []
+        plan = []
         for rule in rules:
             fn = getattr(rule.module, "literal_gate", None)
             try:
                 g = fn(rule) if fn is not None else None
             except Exception:  # a rule that fails to compile reports itself when called
                 g = None
-            gates.append(None if g is None else (g[0].set, bool(g[1])))
-        if len(_GATES) > 64:
-            _GATES.clear()
-        got = _GATES[key] = (list(rules), gates)
+            # Rule.check calls its kind's check: call that directly (unless a subclass differs)
+            check = rule.module.check if type(rule).check is Rule.check else _call_check
+            plan.append((rule, check, None if g is None else g[0].set, bool(g and g[1])))
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        got = _PLANS[key] = (list(rules), (plan, any(p[2] is not None for p in plan)))
     return got[1]
+
+
+def _call_check(doc, rule):
+    return rule.check(doc)
 
 
 def lint_text(text: str, rules: list[Rule], path: str = "<string>", record=None,
