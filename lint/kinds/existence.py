@@ -196,7 +196,7 @@ def check(doc, rule):
     if pretest is not None and not pretest.get().search(doc.text):
         return ()
     rx = rx.get()
-    candidates = _candidates(doc, rule, rx, whole)
+    candidates = _candidates(doc, rule, rx, whole, compiled)
     if not candidates:
         return ()
     return _search(doc, rule, rx, unless and unless.get(), fix, whole, candidates)
@@ -277,16 +277,16 @@ def _line_units(doc, lines):
     return [(starts[i], None, texts[i]) for i in lines]
 
 
-def _candidates(doc, rule, rx, whole):
+def _candidates(doc, rule, rx, whole, compiled):
     """The units worth searching. For lines: those holding one of the literals every match
     needs (found by one scan, or a few C-speed searches), else the lines one search over the
     whole text (fast, in C) finds; only those are searched again one by one."""
     if rule.scope != "line":
         return units(doc, rule.scope)
     max_words = rule.options["max_words"]
-    needed = _lines_with_required(doc, rule, whole)
+    needed = _lines_with_required(doc, whole, compiled) if compiled[8][2] else None
     if rule.options["prefilter"]:
-        found = _lines_with(doc, rule.options["prefilter"], rule.compiled[5])
+        found = _lines_with(doc, rule.options["prefilter"], compiled[5])
         if found is not None:
             if needed is not None:  # a line must hold both kinds of literal
                 found &= needed
@@ -294,7 +294,7 @@ def _candidates(doc, rule, rx, whole):
     if needed is not None:
         return _line_units(doc, _pick(doc, sorted(needed), max_words))
     hit = set()
-    by_part = rule.compiled[7]
+    by_part = compiled[7]
     if by_part is not None and folded(doc) is not None:
         rx = _fallback_lines(doc, rule, by_part, hit, max_words, whole)
         if rx is None:  # every pattern's lines came from its literals
@@ -398,14 +398,11 @@ def _lines_with(doc, literals, ids=None):
     return lines_holding(low, doc.line_starts, literals)
 
 
-def _lines_with_required(doc, rule, whole):
+def _lines_with_required(doc, whole, compiled):
     """The lines holding one of the rule's required literals (with ``whole``, also every line
     with a link, searched with its link text), or None when that is not cheap to know: the
     one-scan search is missing and the rule needs many literals, or the literals are common
     (more than a few lines hold them: the search of the short lines is cheaper)."""
-    compiled = rule.compiled
-    if not compiled[8][2]:
-        return None
     low = folded(doc)
     required, ids = compiled[3:5]
     if low is None:
