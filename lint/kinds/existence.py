@@ -228,7 +228,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
                 continue
         if unless is not None and unless.search(text):
             continue
-        hay = _LINK.sub(r"\1", text) if whole and "](" in text else text
+        hay = _delinked(doc, text) if whole and "](" in text else text
         for m in rx.finditer(hay):
             if m.end() == m.start():
                 continue
@@ -239,6 +239,18 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
             yield rule.finding(doc, s, e, fix=make_fix(doc, fix, s, e, m, rule.scope), **_groups(m))
             if first_only:
                 break
+
+
+def _delinked(doc, text):
+    """``text`` with each Markdown link replaced by its text; kept per document, as every
+    whole-unit rule reads the same link lines."""
+    cache = doc.__dict__.get("_delinked_units")
+    if cache is None:
+        cache = doc.__dict__["_delinked_units"] = {}
+    hay = cache.get(text)
+    if hay is None:
+        hay = cache[text] = _LINK.sub(r"\1", text)
+    return hay
 
 
 def _at_most_words(text, limit, spaces):
