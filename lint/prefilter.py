@@ -443,6 +443,12 @@ def register(literals) -> tuple[int, ...] | None:
     return _Ids(_REGISTRY.register(literals), literals) if MANY_AT_ONCE else None
 
 
+def is_registered(literal: str) -> bool:
+    """Whether some rule registered ``literal`` already (the one scan looks for it anyway, so a
+    common literal costs nothing more there)."""
+    return MANY_AT_ONCE and literal in _REGISTRY.ids
+
+
 def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:
     """Where every registered literal occurs in ``text`` (a lower-cased view of ``doc`` named
     ``key``): scanned once per document and view, again only if rules registered more since."""

@@ -32,7 +32,7 @@ from pathlib import Path
 from ..finding import Fix
 from ..prefilter import C as _C
 from ..prefilter import sre_parse
-from ..prefilter import folded, lines_holding, lines_of, occurrences, rarity, register, required_literals
+from ..prefilter import folded, is_registered, lines_holding, lines_of, occurrences, rarity, register, required_literals
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -86,7 +86,8 @@ def prepare(rule):
     line_literals = required is not None and (
         required_ids is not None or (len(required) <= 8 and min(map(rarity, required)) >= 3))
     plan = (whole, lack_test, line_literals)
-    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part, plan
+    per_line = _per_line_patterns(rule, parts, flags) if rule.scope == "line" and o["prefilter"] else None
+    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part, plan, per_line
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
@@ -106,6 +107,79 @@ def _part_literals(parts, flags):
         lits = required_literals(part, flags)
         out.append(register(sorted(lits)) if lits and min(map(rarity, lits)) >= 3 else None)
     return (tuple(out), {}) if any(ids is not None for ids in out) else None
+
+
+def _per_line_patterns(rule, parts, flags):
+    """For a line rule with a ``prefilter``: per pattern, the registered ids of the literals its
+    every match holds (None: unknown, or common and not registered already), and a cache of the
+    expressions made of some of the patterns; None when no pattern has such ids. A prefilter
+    line is then searched only with the patterns whose literals it holds (a line of bold text
+    holds "**", which one pattern of a caption rule needs, not the nine others)."""
+    if len(parts) < 2 or any(_BACKREF.search(p) for p in parts):
+        return None
+    out = []
+    for part in parts:
+        lits = required_literals(part, flags)
+        usable = lits and all(rarity(lit) >= 3 or is_registered(lit) for lit in lits)
+        out.append(register(sorted(lits)) if usable else None)
+    if all(ids is None for ids in out):
+        return None
+    try:
+        no_groups = sre_parse.parse("|".join(parts), flags).state.groups == 1
+    except (re.error, RecursionError):
+        return None
+    return tuple(out), {}, no_groups
+
+
+def _subset_rx(rule, per_line, mask):
+    """The rule's expression with only the patterns in ``mask`` (bits): the others are
+    replaced by a pattern that fails at once, ``(?!)``, so capturing groups keep their numbers
+    and the leftmost match, and which alternative gives it, stay those of the whole expression
+    (a pattern left out cannot match on that line)."""
+    cache = per_line[1]
+    rx = cache.get(mask)
+    if rx is None:
+        o = rule.options
+        parts = [f"(?:{p})" for p in o["patterns"]] + [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
+        if per_line[2]:  # no groups to keep numbered: only the patterns that can match
+            body = "|".join(p for k, p in enumerate(parts) if mask >> k & 1)
+        else:
+            body = "|".join(p if mask >> k & 1 else f"(?!){p}" for k, p in enumerate(parts))
+        if o["whole_unit"]:
+            body = rf"^{_DECOR}(?:{body}){_DECOR}$"
+        flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
+        rx = cache[mask] = re.compile(body, flags)
+    return rx
+
+
+def _line_masks(doc, per_line, lines):
+    """Per line of ``lines``, the bits of the patterns that can match it (those whose
+    literals it holds, or whose literals are unknown), or None when the lower-cased text is not
+    a faithful stand-in. A line with a link gets every pattern: whole-unit rules search it with
+    its links replaced by their text, which can join a literal that the line itself splits."""
+    if folded(doc) is None:
+        return None
+    ids_per_part = per_line[0]
+    n = len(ids_per_part)
+    always = 0
+    masks = dict.fromkeys(lines, 0)
+    for k, ids in enumerate(ids_per_part):
+        if ids is None:
+            always |= 1 << k
+            continue
+        bit = 1 << k
+        for i in lines_of(doc, ids):
+            if i in masks:
+                masks[i] |= bit
+    full = (1 << n) - 1
+    if always:
+        for i in masks:
+            masks[i] |= always
+    if doc.has_links:
+        for i in link_lines(doc):
+            if i in masks:
+                masks[i] = full
+    return masks
 
 
 _LITERAL, _ASSERT = _C.LITERAL, _C.ASSERT
@@ -217,21 +291,28 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
     max_words = rule.options["max_words"]
     first_only = whole or rule.scope in ("line", "sentence")
     doc_scope = rule.scope == "document"
+    # (line units made for a rule's prefilter may carry their own expression, see _candidates)
+    per_unit_rx = rule.scope == "line" and candidates and isinstance(candidates[0][1], re.Pattern)
     for unit in candidates:
         if doc_scope:
             text, base = doc.text, 0
         else:
             text, base = unit[2], unit[0]
+            if per_unit_rx:
+                rx = unit[1]
         if max_words:
             spaces = text.count(" ")
             if spaces > 4 * max_words or not _at_most_words(text, max_words, spaces):
                 continue
-        if unless is not None and unless.search(text):
-            continue
         hay = _delinked(doc, text) if whole and "](" in text else text
+        cleared = unless is None  # (tested at the first match: most units have none)
         for m in rx.finditer(hay):
             if m.end() == m.start():
                 continue
+            if not cleared:
+                if unless.search(text):
+                    break
+                cleared = True
             if whole:
                 s, e = base + len(text) - len(text.lstrip()), base + len(text.rstrip())
             else:
@@ -302,7 +383,15 @@ def _candidates(doc, rule, rx, whole, compiled):
         if found is not None:
             if needed is not None:  # a line must hold both kinds of literal
                 found &= needed
-            return _line_units(doc, _pick(doc, sorted(found), max_words))
+            lines = _pick(doc, sorted(found), max_words)
+            per_line = compiled[9]
+            masks = _line_masks(doc, per_line, lines) if per_line is not None and lines else None
+            if masks is None:
+                return _line_units(doc, lines)
+            full = (1 << len(per_line[0])) - 1
+            starts, texts = doc.line_starts, doc.line_texts
+            return [(starts[i], rx if masks[i] == full else _subset_rx(rule, per_line, masks[i]), texts[i])
+                    for i in lines if masks[i]]
     if needed is not None:
         return _line_units(doc, _pick(doc, sorted(needed), max_words))
     hit = set()
