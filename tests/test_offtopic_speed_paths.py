@@ -3,6 +3,7 @@ the plain computation it replaces, on text made to trip it (curly apostrophes, h
 letters that change length when lowercased, other scripts, teaser shapes with odd spacing)."""
 
 import re
+import zlib
 from collections import Counter
 
 import pytest
@@ -115,7 +116,8 @@ def test_language_counts_and_script_test_equal_the_plain_ones():
     for p in doc.paragraphs:
         words = re.findall(r"\w+", p.text.lower())
         plain = (len(words) - sum(1 for w in words if w not in offtopic_language._STOP)) / len(words)
-        assert offtopic_language._ratio_of_lowered(low[p.start:p.end]) == plain == offtopic_language.stopword_ratio(p.text)
+        assert offtopic_language._ratio_of_lowered(low[p.start:p.end]) == plain
+        assert offtopic_language.stopword_ratio(p.text) == plain
         assert offtopic_language.has_other_script(p.text) == bool(offtopic_language._NON_LATIN.search(p.text))
         for n in (0, 1, 5, 12, 40):
             assert offtopic_language._has_words(p.text, n) == (len(p.text.split()) >= n)
@@ -169,3 +171,14 @@ def test_novel_positions_give_up_only_when_the_test_would_fail():
     for need in (inside / 2, inside - 1e-6, inside + 0.5, inside * 2):
         got = offtopic_splice._novel_positions(p, lowered(doc), lo, hi, need)
         assert got == (found, unplaced) or (got is None and inside < need)
+
+
+def test_a_name_with_a_lone_surrogate_gets_a_summary(rules):
+    from lint.engine import summarize
+    from lint.topic.lexicon import stem_ids
+
+    offtopic = [r for r in rules if r.category == "off-topic" and r.enabled]
+    para = "The council met Herr M\udcfcller in Vienna, and Herr M\udcfcller agreed on the school budget. "
+    doc = Document("\n\n".join([para * 2] * 6))
+    assert "O401" in summarize(doc, offtopic)  # bytes read with errors="surrogateescape" do not stop it
+    assert stem_ids["putin"] == zlib.crc32(b"putin")  # ordinary stems keep their ids

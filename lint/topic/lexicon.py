@@ -159,7 +159,7 @@ class _StemIds(dict):
     def __missing__(self, stem):
         if len(self) >= CACHE_LIMIT:
             self.clear()
-        sid = self[stem] = zlib.crc32(stem.encode("utf-8"))
+        sid = self[stem] = zlib.crc32(stem.encode("utf-8", "surrogatepass"))  # a name read with surrogateescape
         return sid
 
 
