@@ -68,7 +68,10 @@ def visible(text: str) -> tuple[str, int]:
             nonlocal linked
             if m.group(1):
                 return " "
-            inner = _IMAGE.sub(" ", m.group(2)).strip()
+            inner = m.group(2)
+            if "![" in inner:  # (every image holds one)
+                inner = _IMAGE.sub(" ", inner)
+            inner = inner.strip()
             linked += len(inner)
             return inner
 
@@ -84,12 +87,11 @@ def line_class(text: str, link_density: float, prose_words: int) -> str:
         lead = 1 if _LIST_NUMBER.match(text) else 0
         return PROSE if _has_words(max(prose_words, 1) + lead)(text) else SHORT  # 0 words: short
     shown, linked = visible(text)
-    words = len(_WORD.findall(shown))
-    if words == 0:
+    if not _WORD.search(shown):  # no words
         return CHROME if "](" in text else SHORT  # an icon or image link; a bare separator is neutral
     if linked and linked >= link_density * len(shown):
         return CHROME
-    return PROSE if words >= prose_words else SHORT
+    return PROSE if _has_words(max(prose_words, 1))(shown) else SHORT
 
 
 @lru_cache(maxsize=8)
@@ -113,33 +115,50 @@ def check(doc, rule):
     o = rule.options
     if not doc.has_links:  # chrome lines are links: without one there is nothing to find
         return
-    lines = [ln for ln in doc.lines if ln.text.strip()]
-    if not lines:
+    filled = [i for i, blank in enumerate(doc._blank) if not blank]
+    if not filled:
         return
+    all_texts = doc.line_texts
+    lines = [all_texts[i] for i in filled]  # the text of each non-blank line
     density, words = o["link_density"], o["prose_words"]
     # Chrome lines hold a link: class those first. Too few chrome lines make neither a block
     # (min_chrome) nor a whole page (5), and the rest of the lines need no look.
-    classes = [line_class(ln.text, density, words) if "](" in ln.text else None for ln in lines]
+    classes = [line_class(t, density, words) if "](" in t else None for t in lines]
     chrome = classes.count(CHROME)
     if chrome < 5 and chrome < max(1, o["min_chrome"]):
         return
-    classes = [c or line_class(ln.text, density, words) for c, ln in zip(classes, lines)]
+    _class_rest(lines, classes, density, words)
     page = o["page_share"] and chrome >= 5 and (_whole_page(classes, o["page_share"])
                                                  or _framed(lines, classes))
     flagged = set(_chrome_blocks(classes, o["min_chrome"]))
     if page:
         flagged.update(_outside_article(lines, classes))
         flagged.update(k for k, c in enumerate(classes) if c == CHROME)
-        flagged -= {k for k, ln in enumerate(lines) if _TITLE.match(ln.text)}
+        flagged -= {k for k, t in enumerate(lines) if _TITLE.match(t)}
     else:  # in extracted text a list of links is often the article's own (sources, products)
         first = classes.index(PROSE) if PROSE in classes else len(classes)
-        flagged = {k for k in flagged if not _WORD.search(visible(lines[k].text)[0])
-                   or (k < first and _menu_item(lines[k].text))}
+        flagged = {k for k in flagged if not _WORD.search(visible(lines[k])[0])
+                   or (k < first and _menu_item(lines[k]))}
+    starts = doc.line_starts
     for a, b in _runs(sorted(flagged)):
-        start, end = lines[a].start, lines[b].end
+        start, end = starts[filled[a]], starts[filled[b]] + len(lines[b])
         n = b - a + 1
         yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
-                           lines=n, match=lines[a].text.strip()[:60])
+                           lines=n, match=lines[a].strip()[:60])
+
+
+def _class_rest(lines, classes, density, words):
+    """Fill in the classes of the lines without a link (None in ``classes``): `line_class`'s
+    path for a line with neither link nor "_", with its two word tests made once."""
+    has_n, has_more = _has_words(max(words, 1)), _has_words(max(words, 1) + 1)
+    list_number = _LIST_NUMBER.match
+    for k, c in enumerate(classes):
+        if c is None:
+            t = lines[k]
+            if "_" in t:
+                classes[k] = line_class(t, density, words)
+            else:
+                classes[k] = PROSE if (has_more if list_number(t) else has_n)(t) else SHORT
 
 
 def _menu_item(text):
@@ -184,7 +203,7 @@ def _article_span(lines, classes, chrome_cost=8):
     chrome lines -chrome_cost and short lines -1 (first and last line index, or None)."""
     best, best_span, run, run_start = 0, None, 0, 0
     for k, c in enumerate(classes):
-        score = len(lines[k].text.split()) if c == PROSE else (-chrome_cost if c == CHROME else -1)
+        score = len(lines[k].split()) if c == PROSE else (-chrome_cost if c == CHROME else -1)
         if run <= 0:
             run, run_start = 0, k
         run += score
