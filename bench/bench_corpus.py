@@ -2,7 +2,7 @@
 """Corpus-scale speed and memory, with codespell and datatrove's C4 filter measured in the same run.
 
     python3 bench/bench_corpus.py DATA [--mb 20] [--speedup-select SEL] [--big-mb 1000] [--big-select SEL]
-        [--skip-big] [--only big|speedup] [--jobs 2] [--big-ignore SEL]
+        [--skip-big] [--only big|speedup|overhead] [--jobs 2] [--big-ignore SEL] [--overhead-mb 3]
 
 DATA is a folder made by ``bench/make_corpus.py DATA --mb 60`` (made here when missing). From its
 corpus.jsonl the first ``--mb`` MB are the sample; the same articles as .txt files feed codespell.
@@ -19,9 +19,12 @@ it) and MB/s per core:
   PSS splits them among the sharers, so tree PSS is the real footprint, tree RSS an upper bound); with
   -j 2 and ``--big-select`` rules (default: the default set); the file repeats DATA's corpus
   under fresh ids, which is quick to make and as hard to lint;
+- where the whole command's CPU goes (``--overhead-mb`` sample, -j 1): start-up, tables rules load
+  on first use, per-document rules, corpus summaries, the corpus pass, and the rest (reading, JSON,
+  spill, output), against the same work done in-process;
 - the ten slowest rules of the default set, MB/s each, for whoever wants to speed them up.
-``--only big`` measures the peak RSS alone (give ``--big-mb 100,300,1000`` to see the slope with
-corpus size); ``--only speedup`` the -j 2 speed-up alone.
+``--only big`` measures the peak memory alone (give ``--big-mb 100,300,1000`` to see the slope with
+corpus size); ``--only speedup`` the -j 2 speed-up alone; ``--only overhead`` the CPU split alone.
 Prints a Markdown report; writes nothing outside DATA.
 """
 
