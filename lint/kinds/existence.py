@@ -475,11 +475,26 @@ def _lacks(doc, rule, literals, ids, whole):
     if whole and doc.has_links:
         if rule.scope == "sentence":
             return False
+        if rule.scope == "line":  # only the lines with a link change
+            return not _holds(doc, _delinked_link_lines(doc, low), "delinked lines", literals, ids)
         hay = doc.__dict__.get("_delinked_folded")
         if hay is None:
             hay = doc.__dict__["_delinked_folded"] = _LINK.sub(r"\1", low)
         return not _holds(doc, hay, "delinked", literals, ids)
     return True
+
+
+def _delinked_link_lines(doc, low):
+    """The lower-cased lines holding a link, with their links replaced by the link text, one a
+    line (once per document). A line's literal after delinking is in here or, for lines without
+    a link, in the lower-cased text: no need to delink and scan the whole text again."""
+    hay = doc.__dict__.get("_delinked_link_lines")
+    if hay is None:
+        starts, texts = doc.line_starts, doc.line_texts
+        sub = _LINK.sub
+        hay = doc.__dict__["_delinked_link_lines"] = "\n".join(
+            [sub(r"\1", low[starts[i]:starts[i] + len(texts[i])]) for i in link_lines(doc)])
+    return hay
 
 
 def _holds(doc, text, key, literals, ids):
@@ -519,7 +534,24 @@ def _lines_with_required(doc, whole, compiled):
     if len(found) > _MANY_LINES:
         return None
     if whole and doc.has_links:
-        found.update(link_lines(doc))
+        found.update(link_lines(doc) if ids is None else _link_lines_holding(doc, low, ids))
+    return found
+
+
+def _link_lines_holding(doc, low, ids):
+    """The lines with a link that hold one of the literals ``ids`` once their links are
+    replaced by the link text (the only link lines a whole-unit search there can match)."""
+    hay = _delinked_link_lines(doc, low)
+    hits = occurrences(doc, hay, "delinked lines")
+    lines = link_lines(doc)
+    seg = doc.__dict__.get("_delinked_link_starts")
+    if seg is None:  # where each line starts in the joined text
+        seg = doc.__dict__["_delinked_link_starts"] = [0]
+        for part in hay.split("\n")[:-1]:
+            seg.append(seg[-1] + len(part) + 1)
+    found = set()
+    for i in ids.set.intersection(hits):
+        found.update(lines[bisect.bisect_right(seg, p) - 1] for p in hits[i])
     return found
 
 
