@@ -150,12 +150,16 @@ def check(doc, rule):
 def _class_rest(lines, classes, density, words):
     """Fill in the classes of the lines without a link (None in ``classes``): `line_class`'s
     path for a line with neither link nor "_", with its two word tests made once."""
-    has_n, has_more = _has_words(max(words, 1)), _has_words(max(words, 1) + 1)
+    need = max(words, 1)
+    has_n, has_more = _has_words(need), _has_words(need + 1)
+    too_short = 2 * need - 1  # n words take at least 2n - 1 characters
     list_number = _LIST_NUMBER.match
     for k, c in enumerate(classes):
         if c is None:
             t = lines[k]
-            if "_" in t:
+            if len(t) < too_short:
+                classes[k] = SHORT
+            elif "_" in t:
                 classes[k] = line_class(t, density, words)
             else:
                 classes[k] = PROSE if (has_more if list_number(t) else has_n)(t) else SHORT
