@@ -491,9 +491,8 @@ def _delinked_link_lines(doc, low):
     hay = doc.__dict__.get("_delinked_link_lines")
     if hay is None:
         starts, texts = doc.line_starts, doc.line_texts
-        sub = _LINK.sub
-        hay = doc.__dict__["_delinked_link_lines"] = "\n".join(
-            [sub(r"\1", low[starts[i]:starts[i] + len(texts[i])]) for i in link_lines(doc)])
+        joined = "\n".join([low[starts[i]:starts[i] + len(texts[i])] for i in link_lines(doc)])
+        hay = doc.__dict__["_delinked_link_lines"] = _LINK.sub(r"\1", joined)  # (no link spans a newline)
     return hay
 
 
