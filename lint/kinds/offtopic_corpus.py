@@ -32,7 +32,7 @@ import math
 from array import array
 from collections import Counter
 from heapq import nlargest
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import itemgetter, mul
 
 from ..finding import Finding
@@ -95,13 +95,14 @@ def _unpack(code: str, blob: bytes) -> array:
 
 
 def summarize(doc, rule):
-    from ..topic.cohesion import profile, score_sentences
+    from ..topic.cohesion import profile
     from ..topic.lexicon import entities, stem_ids, surfaces
 
     opts = rule.options
     prof = profile(doc)
+    total = prof.total
     # the heaviest words, ties in order of first use (as a stable sort would keep them)
-    sig = nlargest(opts["signature_size"], prof.total.items(), key=itemgetter(1))
+    sig = nlargest(opts["signature_size"], total.items(), key=itemgetter(1))
     names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
     cast = Counter()
     for names in names_of:
@@ -111,27 +112,49 @@ def summarize(doc, rule):
     recurring = [n for n, _ in sorted(((n, c) for n, c in cast.items() if c >= 2), key=lambda kv: (-kv[1], kv[0]))[:10]]
     candidates = []
     least = opts["min_foreign_names"]
+    min_words, min_mass, min_novelty = opts["min_words"], opts["min_mass"], opts["min_novelty"]
     for i, para in enumerate(prof.paragraphs):
-        # a passage's names foreign to the document are among its paragraph's own words
-        if len(names_of[i]) < least or len(names_of[i].intersection(para.foreign)) < least:
+        # a passage's names foreign to the document are among its paragraph's own words (its
+        # foreign words, unsorted: only how many names are among them matters here)
+        here = names_of[i]
+        if len(here) < least or len(here.intersection(para._alone or ())) < least:
             continue
-        units = [para] + (score_sentences(prof, i) if len(prof.sentences_of(i)) > 1 else [])
-        for u in units:
-            if (u.mass < opts["min_mass"] or u.novelty < opts["min_novelty"]
-                    or len(u.text.split()) < opts["min_words"] or not u.text.rstrip().endswith(_PROSE_END)):
+        sents = prof.sentences_of(i)
+        for u in [para] + sents if len(sents) > 1 else [para]:
+            # the text tests first: a sentence failing them is never tokenised
+            if (len(u.text.split()) < min_words or not u.text.rstrip().endswith(_PROSE_END)
+                    or u.mass < min_mass):
                 continue
-            foreign = set(u.foreign)
-            names = sorted(n for n in entities(u.text) if n in foreign)
-            if len(names) < opts["min_foreign_names"]:
+            if u is para:
+                novelty, foreign, names_in = u.novelty, u.foreign, here  # the paragraph's own names
+            else:
+                novelty, foreign = _novelty(u, total)
+                names_in = entities(u.text)
+            if novelty < min_novelty:
+                continue
+            names = sorted(names_in.intersection(foreign))
+            if len(names) < least:
                 continue
             line, col = doc.position(u.start)
             end_line, end_col = doc.position(u.end - 1)
-            candidates.append((_ids(u.foreign), _tenths(u.bag[k] for k in u.foreign), _ids(names), u.novelty,
-                               (line, col, end_line, end_col + 1), tuple(surfaces(u.text, u.foreign)),
+            bag = u.bag
+            candidates.append((_ids(foreign), _tenths(map(bag.__getitem__, foreign)), _ids(names), novelty,
+                               (line, col, end_line, end_col + 1), tuple(surfaces(u.text, foreign)),
                                u.text[:200]))
     heavy = {k for k, _ in sig}  # their ids are in the signature already
-    vocabulary = _pack24(map(stem_ids.__getitem__, [k for k in prof.total if k not in heavy]))
-    return (_ids(k for k, _ in sig), _tenths(w for _, w in sig), _ids(recurring), vocabulary, tuple(candidates))
+    vocabulary = _pack24(list(map(stem_ids.__getitem__, filterfalse(heavy.__contains__, total))))
+    return (_ids([k for k, _ in sig]), _tenths([w for _, w in sig]), _ids(recurring), vocabulary,
+            tuple(candidates))
+
+
+def _novelty(u, total: dict) -> tuple[float, list]:
+    """A sentence's novelty and foreign words against the whole document, as
+    `cohesion.score_sentences` sets them (the same sums in the same order), without scoring
+    the paragraph's other sentences."""
+    get = total.get
+    alone = [(x, k) for k, x in u.bag.items() if get(k, 0.0) - x < 1e-9]
+    mass = u.mass
+    return (sum(x for x, _ in alone) / mass if mass else 0.0), [k for _, k in sorted(alone, reverse=True)]
 
 
 def check_corpus(items, rule):
