@@ -171,8 +171,10 @@ _NAME_STRIP = "\"'“”‘’()[],;:!?."
 # not end a sentence: its last character is not . ! ? : or a closing quote, and it is not a
 # lone dash (a dash is fine at the end of a longer word). The lookbehinds read the previous
 # word's end even when an earlier match consumed it; findall hands back only the words.
+# (?![a-z0-9]) rejects at once the whitespace before a lowercase word or a number (most of
+# them): such a word can never be the candidate, and the lookbehinds are not tried there.
 _NAME_CANDIDATE = re.compile(  # opens with \s: the regex engine skips to whitespace in C
-    r"\s(?:(?<=[^\s.!?:\"”\-–—]\s)|(?<=\S[\-–—]\s))\s*"
+    r"\s(?![a-z0-9])(?:(?<=[^\s.!?:\"”\-–—]\s)|(?<=\S[\-–—]\s))\s*"
     r"([\"'“”‘’()\[\],;:!?.]*[^\s\"'“”‘’()\[\],;:!?.a-z0-9]\S*)")
 
 
