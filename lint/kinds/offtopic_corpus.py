@@ -32,7 +32,7 @@ import math
 from array import array
 from collections import Counter
 from heapq import nlargest
-from itertools import filterfalse, repeat
+from itertools import chain, filterfalse, repeat
 from operator import itemgetter, mul
 
 from ..finding import Finding
@@ -104,9 +104,7 @@ def summarize(doc, rule):
     # the heaviest words, ties in order of first use (as a stable sort would keep them)
     sig = nlargest(opts["signature_size"], total.items(), key=itemgetter(1))
     names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
-    cast = Counter()
-    for names in names_of:
-        cast.update(names)  # counted in C
+    cast = Counter(chain.from_iterable(names_of))  # paragraphs naming each name, counted in C
     # the ten names found in most paragraphs, two at least; ties broken by name (set order
     # varies between processes)
     recurring = [n for n, _ in sorted(((n, c) for n, c in cast.items() if c >= 2), key=lambda kv: (-kv[1], kv[0]))[:10]]
