@@ -293,6 +293,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
     doc_scope = rule.scope == "document"
     # (line units made for a rule's prefilter may carry their own expression, see _candidates)
     per_unit_rx = rule.scope == "line" and candidates and isinstance(candidates[0][1], re.Pattern)
+    picked = isinstance(candidates, _Picked)
     for unit in candidates:
         if doc_scope:
             text, base = doc.text, 0
@@ -300,7 +301,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
             text, base = unit[2], unit[0]
             if per_unit_rx:
                 rx = unit[1]
-        if max_words:
+        if max_words and not picked:
             spaces = text.count(" ")
             if spaces > 4 * max_words or not _at_most_words(text, max_words, spaces):
                 continue
@@ -364,10 +365,17 @@ def _pick(doc, lines, max_words):
     return out
 
 
-def _line_units(doc, lines):
+class _Picked(list):
+    """Line units that `_pick` kept already: `_search` need not count their words again."""
+
+    __slots__ = ()
+
+
+def _line_units(doc, lines, picked=True):
     """(start, end, text) of each line: what `_search` reads of a unit, without building spans."""
     starts, texts = doc.line_starts, doc.line_texts
-    return [(starts[i], None, texts[i]) for i in lines]
+    units = [(starts[i], None, texts[i]) for i in lines]
+    return _Picked(units) if picked else units
 
 
 def _candidates(doc, rule, rx, whole, compiled):
@@ -390,8 +398,8 @@ def _candidates(doc, rule, rx, whole, compiled):
                 return _line_units(doc, lines)
             full = (1 << len(per_line[0])) - 1
             starts, texts = doc.line_starts, doc.line_texts
-            return [(starts[i], rx if masks[i] == full else _subset_rx(rule, per_line, masks[i]), texts[i])
-                    for i in lines if masks[i]]
+            return _Picked([(starts[i], rx if masks[i] == full else _subset_rx(rule, per_line, masks[i]), texts[i])
+                            for i in lines if masks[i]])
     if needed is not None:
         return _line_units(doc, _pick(doc, sorted(needed), max_words))
     hit = set()
@@ -414,7 +422,7 @@ def _candidates(doc, rule, rx, whole, compiled):
             hit.update(range(first - 1, last))
     if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
         hit.update(_pick(doc, link_lines(doc), max_words))
-    return _line_units(doc, sorted(hit))
+    return _line_units(doc, sorted(hit), picked=False)  # (the search's lines are not picked)
 
 
 def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
