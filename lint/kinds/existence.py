@@ -541,7 +541,8 @@ def _lines_with_required(doc, whole, compiled):
     if len(found) > _MANY_LINES:
         return None
     if whole and doc.has_links:
-        found.update(link_lines(doc) if ids is None else _link_lines_holding(doc, low, ids))
+        lines = link_lines(doc)  # (a few are searched sooner than a scan finds which can match)
+        found.update(lines if ids is None or len(lines) <= _MANY_LINES else _link_lines_holding(doc, low, ids))
     return found
 
 
