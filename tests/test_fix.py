@@ -4,7 +4,7 @@ import os
 import stat
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from lint import fixer
 from lint.cli import main
