@@ -61,22 +61,19 @@ def digit_runs_of(doc) -> list:
     return memo(doc, "digit runs", lambda d: digit_runs(d.text))
 
 
-def finditer_at(rx, text, literals, start=0, low=None, finder=None, spots=()):
+def finditer_at(rx, text, literals, start=0, low=None, spots=()):
     """The matches of ``rx.finditer(text, start)`` for a pattern whose every match begins with
     one of ``literals``: ``str.find`` locates them (far faster than the regex engine trying
-    every position) and the pattern is tried there. ``finder``, a pattern that finds the other
-    places a match can begin (one opening with a character class, which the engine skips to
-    fast), may stand for or add to the literals, as may ``spots``, places the caller found. With
-    ``low`` (``folded(text)``) the literals are lower case and
-    found case-blind, for ``re.I`` patterns; ``low=None`` for an ``re.I`` pattern means
-    lower-casing moved offsets, so the pattern scans as usual."""
+    every position) and the pattern is tried there. ``spots``, other places a match can begin
+    that the caller found, may stand for or add to the literals. With ``low``
+    (``folded(text)``) the literals are lower case and found case-blind, for ``re.I``
+    patterns; ``low=None`` for an ``re.I`` pattern means lower-casing moved offsets, so the
+    pattern scans as usual."""
     if rx.flags & 2 and low is None:  # re.I
         yield from rx.finditer(text, start)
         return
     hay = text if low is None else low
     spots = {i for i in spots if i >= start}
-    if finder is not None:
-        spots.update(m.start() for m in finder.finditer(hay, start))
     find = hay.find
     for lit in literals:
         i = find(lit, start)
