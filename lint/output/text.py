@@ -10,6 +10,10 @@ from collections import Counter
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "path": "1", "rule": "35", "dim": "2"}
 
 
+def _paint(kind, text):
+    return f"\x1b[{_COLOURS[kind]}m{text}\x1b[0m"
+
+
 class Tally:
     """What the summary and --statistics need, counted as findings go by."""
 
@@ -46,8 +50,6 @@ class Stream:
 
     def __init__(self, stream, run):
         self.out, self.run, self.tally = stream, run, Tally()
-        colour = run.colour
-        self.c = (lambda kind, text: f"\x1b[{_COLOURS[kind]}m{text}\x1b[0m") if colour else (lambda kind, text: text)
 
     def add(self, findings):
         if not self.run.colour:  # the common case (a pipe, a file, CI): one write, no colour calls
@@ -56,7 +58,7 @@ class Stream:
                 f"{f.rule} {f.message}{'' if f.fix is None else '  (fix available)'}\n" for f in findings))
             self.tally.add(findings)
             return
-        c, write = self.c, self.out.write
+        c, write = _paint, self.out.write
         for f in findings:
             where = f"{f.path}:{f.line}:{f.column}:"
             if f.record is not None:
