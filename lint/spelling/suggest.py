@@ -197,7 +197,7 @@ def two_edit_common(word: str, vocab) -> set[str]:
     return found
 
 
-DELETES_MIN_ZIPF = 25  # vocabulary.DELETES_MIN_ZIPF: the words two edits away that are offered
+DELETES_MIN_ZIPF = 25  # words rarer than this (Zipf x10) are not offered as two-edit corrections
 
 
 def ranked(word: str, vocab, far: bool = False, frequent: bool = False,

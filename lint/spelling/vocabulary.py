@@ -25,7 +25,6 @@ FORMAT = 7
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 30
 NEIGHBOUR_MIN_ZIPF = 20  # words this common are judged against their frequent neighbours only
-DELETES_MIN_ZIPF = 25  # words rarer than this are not offered as two-edit corrections
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
 _loaded = None
 
@@ -60,7 +59,7 @@ class Vocabulary:
         at a fraction of a full neighbourhood. Cached beside the vocabulary."""
         if self._frequent is None:
             self._frequent = DeletesIndex(*_cached("frequent", lambda: _flatten(
-                _build_deletes(self, FREQUENT_ZIPF, 1, True))))
+                _build_deletes(self, FREQUENT_ZIPF))))
         return self._frequent
 
     def with_best_neighbour(self, word: str) -> tuple[int, int]:
@@ -295,16 +294,16 @@ def _build_best(vocab: Vocabulary) -> bytes:
     return bytes(best)
 
 
-def _build_deletes(vocab: Vocabulary, min_zipf: int, min_len: int, with_words: bool = False) -> dict:
+def _build_deletes(vocab: Vocabulary, min_zipf: int) -> dict:
+    """Each word of Zipf x10 >= ``min_zipf`` filed under itself and its one-letter deletions."""
     index: dict[str, str] = {}
 
     def add(k, w):
         index[k] = index[k] + " " + w if k in index else w
 
     for w, z in zip(vocab.words, vocab.zipfs):
-        if z >= min_zipf and len(w) >= min_len:
-            if with_words:
-                add(w, w)
+        if z >= min_zipf:
+            add(w, w)
             for i in range(len(w)):
                 add(w[:i] + w[i + 1:], w)
     return index
