@@ -139,17 +139,21 @@ def _subset_rx(rule, per_line, mask):
     cache = per_line[1]
     rx = cache.get(mask)
     if rx is None:
-        o = rule.options
-        parts = [f"(?:{p})" for p in o["patterns"]] + [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
+        parts = rule.compiled[0].parts
         if per_line[2]:  # no groups to keep numbered: only the patterns that can match
             body = "|".join(p for k, p in enumerate(parts) if mask >> k & 1)
         else:
             body = "|".join(p if mask >> k & 1 else f"(?!){p}" for k, p in enumerate(parts))
-        if o["whole_unit"]:
-            body = rf"^{_DECOR}(?:{body}){_DECOR}$"
-        flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
-        rx = cache[mask] = re.compile(body, flags)
+        rx = cache[mask] = _compile_like(rule, body)
     return rx
+
+
+def _compile_like(rule, body):
+    """``body``, some of the rule's patterns (``rule.compiled[0].parts``), compiled as prepare
+    compiles the whole expression (anchored for whole units, same flags)."""
+    if rule.options["whole_unit"]:
+        body = rf"^{_DECOR}(?:{body}){_DECOR}$"
+    return re.compile(body, rule.compiled[0].flags)
 
 
 def _line_masks(doc, per_line, lines):
@@ -446,13 +450,8 @@ def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
     key = tuple(rest)
     rx = cache.get(key)
     if rx is None:
-        o = rule.options
-        parts = [f"(?:{p})" for p in o["patterns"]] + [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
-        body = "|".join(parts[k] for k in rest)
-        if o["whole_unit"]:
-            body = rf"^{_DECOR}(?:{body}){_DECOR}$"
-        flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
-        rx = cache[key] = re.compile(body, flags)
+        parts = rule.compiled[0].parts
+        rx = cache[key] = _compile_like(rule, "|".join(parts[k] for k in rest))
     return rx
 
 
