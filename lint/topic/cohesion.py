@@ -197,30 +197,8 @@ def _profile(doc) -> Profile:
         paras.append(Unit(start, end, text, pbag, sum(pbag.values())))
         add(total, pbag)
         para_counts.update(pbag.keys())  # counted in C
-    _score_paragraphs(paras, total, {k for k, c in para_counts.items() if c > 1})
+    score_against(paras, total, {k for k, c in para_counts.items() if c > 1})
     return Profile(paras, total, doc)
-
-
-def _score_paragraphs(units: list[Unit], total: dict, shared: set) -> None:
-    """`score_against` for the paragraphs of ``total``: every stem of theirs is in it, so
-    ``dot`` needs no default and no swap (the same products in the same order)."""
-    vals = total.values()
-    tn2 = sum(map(mul, vals, vals))
-    weight = total.__getitem__
-    used_alone = shared.__contains__
-    sqrt = math.sqrt
-    for u in units:
-        b = u._bag
-        if not b:
-            continue
-        own = b.values()
-        own2 = sum(map(mul, own, own))
-        d = sum(map(mul, own, map(weight, b)))
-        rest2 = max(tn2 - 2 * d + own2, 0.0)
-        u.cos = (d - own2) / sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
-        alone = u._alone = list(filterfalse(used_alone, b))  # in the bag's order, in C
-        mass = u._mass
-        u.novelty = sum(map(b.__getitem__, alone)) / mass if mass else 0.0
 
 
 def score_sentences(prof: Profile, index: int) -> list[Unit]:
