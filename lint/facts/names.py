@@ -65,7 +65,7 @@ def multiword_names_of(doc) -> list[Name]:
 
 def _multiword(doc):
     text, out = doc.text, []
-    for start, run in zip(*_runs_of(doc)):
+    for start, run in zip(*capitalised_runs_of(doc)):
         s, tokens = _name_and_tokens(run)
         if tokens:
             out.append(_name(text, start, s, tokens))
@@ -77,10 +77,11 @@ def _name(text, start, s, tokens) -> Name:
     return Name(start, start + len(s), s, tokens, not before or before[-1] in ".!?\n:")
 
 
-def _runs_of(doc) -> tuple[list, list]:
-    """The runs of capitalised words ``_MULTI`` finds, as their starts and texts (both made in
-    C: reading each as a name is what costs, and most runs recur; plain numbers and strings
-    kept, not match objects, which the garbage collector would walk)."""
+def capitalised_runs_of(doc) -> tuple[list, list]:
+    """The runs of capitalised words ``_MULTI`` finds, as their starts and texts, in order (a
+    name's first use starts at ``starts[texts.index(run)]``; both made in C: reading each as a
+    name is what costs, and most runs recur; plain numbers and strings kept, not match
+    objects, which the garbage collector would walk)."""
     def runs(d):
         matches = list(_MULTI.finditer(d.text))
         return list(map(_START, matches)), list(map(_GROUP, matches))
@@ -96,18 +97,12 @@ def distinct_multiword_names_of(doc) -> dict:
     their first use: what a name is follows from its text, so most checks need only these."""
     def distinct(d):
         out = {}
-        for run in dict.fromkeys(_runs_of(d)[1]):
+        for run in dict.fromkeys(capitalised_runs_of(d)[1]):
             s, tokens = _name_and_tokens(run)
             if tokens:
                 out[run] = (s, tokens)
         return out
     return memo(doc, "distinct multiword names", distinct)
-
-
-def capitalised_runs_of(doc) -> tuple[list, list]:
-    """(starts, texts) of the runs of capitalised words, in order: a name's first use starts
-    at ``starts[texts.index(run)]``."""
-    return _runs_of(doc)
 
 
 @lru_cache(maxsize=65536)
