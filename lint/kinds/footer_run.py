@@ -36,7 +36,7 @@ import re
 
 from ..prefilter import FOLD_UNSAFE, required_literals
 from . import Option
-from .existence import delete_lines
+from .existence import _LINK, delete_lines  # (the gate delinks as existence does)
 
 OPTIONS = {
     "anchors": Option(list, [], required=True),
@@ -50,7 +50,6 @@ SCOPES = ("document",)
 
 _BUILTIN: dict = {}  # rule id -> built-in Rule, loaded on first use (one process, one load)
 _GATES: dict = {}  # rule id -> cheap test on a text: can the rule fire on one of its lines?
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def _builtin_rules() -> dict:
@@ -98,10 +97,9 @@ def _make_gate(anchor):
         return lambda text, low, delinked: "#" in text or "**" in text or "__" in text
     if anchor.kind != "existence" or anchor.scope not in (None, "line"):
         return lambda text, low, delinked: True
-    parts = [f"(?:{p})" for p in o["patterns"]]
-    parts += [r"(?<!\w)" + re.escape(t) + r"(?!\w)" for t in o["tokens"]]
-    body = "|".join(parts)
-    flags = (re.IGNORECASE if o["ignorecase"] else 0) | re.MULTILINE
+    rx = anchor.compiled[0]  # existence's expression (not compiled yet): its alternatives and flags
+    body = "|".join(rx.parts)
+    flags = rx.flags
     literals = required_literals(body, flags & ~re.MULTILINE)
     holds = re.compile("|".join(map(re.escape, sorted(literals)))).search if literals else None
     # the rule's own prefilter: words one of which every line it flags holds
