@@ -15,6 +15,12 @@ def memo(doc, name, compute):
     return cache[name]
 
 
+def memoised(doc, name) -> bool:
+    """Whether ``memo`` already holds ``name`` for ``doc`` (a rule may then take the full table
+    instead of computing a cheaper partial one)."""
+    return name in doc.__dict__.get("_facts", ())
+
+
 class lazy_re:
     """A regular expression compiled on first use, so that importing the kinds stays fast."""
 

@@ -26,13 +26,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..facts import digit_runs_of, folded_of, memo
+from ..facts import digit_runs_of, folded_of, lazy_re, memo, memoised
 from ..facts.spans import spans_of
 from ..facts.numbers import Quantity, counted_noun, find_quantities, noun_after, number_matches
 from ..facts.report import pair
 from ..facts.words import content_key, overlap
 from . import Option
-from ..facts import lazy_re
 
 OPTIONS = {"min_shared": Option(int, 2), "min_share": Option(float, 0.5), "near_share": Option(float, 0.9)}
 SCOPES = ()
@@ -115,7 +114,7 @@ def _mentions(doc, wanted=None, tolls=False):
     Sentences are read only for these: most quantities never meet another of their key.
     ``tolls``: ``wanted`` accepts toll keys only, so only the figures near a toll word need be
     read (unless every figure has been already)."""
-    if tolls and "quantities" not in doc.__dict__.get("_facts", {}):
+    if tolls and not memoised(doc, "quantities"):
         cands, resolved = memo(doc, "toll quantities", lambda d: _candidates(d, tolls=True))
     else:
         cands, resolved = memo(doc, "quantities", _candidates)
