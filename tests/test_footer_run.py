@@ -46,6 +46,27 @@ def test_story_going_on_after_the_anchor_is_not_a_footer(rules):
     assert footer_lines(rules, paras)[0] != []
 
 
+TEASERS = ["[Floods close the coast road](/a)", "[Council race goes to a recount](/b)",
+           "[Tram fares rise in June](/c)"]
+
+
+def test_interrupting_anchor_needs_chrome_after_it(rules):
+    """An advertisement marker ends the story when teaser cards follow it, not when the story
+    goes on after it (its first line is prose, or half its lines are)."""
+    story = [PROSE] * 12
+    assert footer_lines(rules, story + ["Advertisement"] + TEASERS)[0] != []
+    assert footer_lines(rules, story + ["Advertisement", PROSE] + TEASERS)[0] == []
+    assert footer_lines(rules, story + ["Advertisement", "March 3, 2024", PROSE, PROSE])[0] == []
+    # a link line of eight words is a teaser, not prose
+    assert footer_lines(rules, story + ["Read more", "[Why the council said no to the new bridge.](/c)"])[0] != []
+
+
+def test_later_anchor_ends_the_story_when_the_first_interrupts_it(rules):
+    paras = [PROSE] * 12 + ["Advertisement", PROSE, "**Share this article**", BIO]
+    got, lines = footer_lines(rules, paras)
+    assert len(got) == 1 and lines[got[0][0] - 1] == BIO
+
+
 def test_long_line_is_never_an_anchor(rules):
     """A sentence that holds a footer phrase is not an anchor, even though its rule flags it."""
     long_line = "All rights reserved, the court said, belong to the author and not to the publisher of the book."
@@ -93,6 +114,7 @@ def _rule(**options):
     ({"anchors": ["NOPE1"]}, "unknown rule"),
     ({"anchors": ["A211"]}, "cannot be footer-run"),
     ({"max_share": 0}, "max_share"),
+    ({"interrupting": ["A107"]}, "also be in anchors"),
 ])
 def test_prepare_rejects_bad_options(options, error):
     with pytest.raises(ValueError, match=error):

@@ -19,9 +19,14 @@ Options
 - ``max_prose_lines`` (default 1): the lines after the anchor may hold at most this many
   paragraphs of prose (lines of 40 words or more). A footer holds a bio or a disclosure at
   most; paragraph after paragraph is the story going on after an interruption.
+- ``interrupting`` (default none): anchors (ids also in ``anchors``) that end a story as often
+  as they interrupt it: an advertisement marker, an inline "Read more" link, a newsletter box,
+  a date line of a live blog. After one of these the rest must read as page chrome: its first
+  line is not a sentence of prose, and fewer than half of its lines are (a prose line: 8 words
+  or more, ending in sentence punctuation, not only a link). Headlines of teaser cards, link
+  lists, dates and headings pass; the story going on after an ad slot does not.
 
-Pick anchors that end a story, not ones that interrupt it: an advertisement marker, an
-inline "Read more: ..." link or a newsletter box between paragraphs has the story after it.
+When the first anchor has the story after it, a later one may still end the story.
 
 Cheap on most texts: only the lines that may hold the anchor are looked at, and a text whose
 end has no short line, or none that could match an anchor rule's patterns (a test of
@@ -44,8 +49,11 @@ OPTIONS = {
     "max_share": Option(float, 0.25),
     "anchor_max_words": Option(int, 16),
     "max_prose_lines": Option(int, 1),
+    "interrupting": Option(list, []),
 }
 _PROSE_WORDS = 40  # a line of this many words is a paragraph of prose
+_SENTENCE_WORDS = 8  # after an interrupting anchor, a line of this many words ending a sentence is prose
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]*_\s]*$")
 SCOPES = ("document",)
 
 _BUILTIN: dict = {}  # rule id -> built-in Rule, loaded on first use (one process, one load)
@@ -70,6 +78,8 @@ def prepare(rule):
         raise ValueError(f"footer-run anchors: unknown rule id(s) {', '.join(unknown)}")
     if any(rules[i].kind == "footer-run" for i in ids):
         raise ValueError("footer-run anchors cannot be footer-run rules")
+    if not set(rule.options.get("interrupting", ())) <= set(ids):
+        raise ValueError("footer-run: interrupting anchors must also be in anchors")
     if rule.options["window"] < 1 or not 0 < rule.options["max_share"] <= 1:
         raise ValueError("footer-run needs window >= 1 and 0 < max_share <= 1")
     return tuple(ids)
@@ -105,8 +115,8 @@ def _make_gate(anchor):
     # the rule's own prefilter: words one of which every line it flags holds
     listed = re.compile("|".join(map(re.escape, o["prefilter"]))).search if o["prefilter"] else None
     whole = o["whole_unit"] or o["report"] == "unit"
-    if whole:  # led by a newline, which re finds fast; [^\w\n]* covers any decoration
-        search = re.compile(r"\n[^\w\n]*(?:" + body + ")", flags).search
+    if whole:  # led by a newline, which re finds fast; [^\w\n]|_ covers any decoration
+        search = re.compile(r"\n(?:[^\w\n]|_)*(?:" + body + ")", flags).search
         lead = "\n"
     else:
         search, lead = re.compile(body, flags).search, ""
@@ -160,18 +170,40 @@ def check(doc, rule):
     tail = Document(doc.text[starts[first]:end], path=doc.path, record=doc.record)
     tail.settings = getattr(doc, "settings", None)
     tail.decode_errors = []
-    lines = {f.line for anchor in candidates for f in anchor.check(tail)}
-    lines.discard(last - first + 1)  # an anchor on the last line leaves nothing after it
-    lines = {k for k in lines if len(texts[first + k - 1].split()) <= max_words}
-    if not lines:
+    fired: dict = {}  # line in the tail -> ids of the anchors that fired on it
+    for anchor in candidates:
+        for f in anchor.check(tail):
+            fired.setdefault(f.line, set()).add(anchor.id)
+    interrupting = rule.options["interrupting"]
+    for k in sorted(fired):
+        line = first + k  # 0-based index of the line after the anchor
+        if line > last or len(texts[line - 1].split()) > max_words:
+            continue  # an anchor on the last line leaves nothing after it; long lines are no anchors
+        after = [t for t in texts[line:last + 1] if t.strip()]
+        prose = sum(1 for t in after if t.count(" ") >= _PROSE_WORDS - 1 and len(t.split()) >= _PROSE_WORDS)
+        if prose > rule.options["max_prose_lines"]:
+            continue  # paragraph after paragraph: the story goes on after an interruption
+        if fired[k] <= set(interrupting) and not _reads_as_chrome(after):
+            continue
+        while not texts[line].strip():
+            line += 1
+        start = starts[line]
+        anchor = texts[first + k - 1].strip()
+        yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
+                           lines=last - line + 1, anchor=anchor[:60])
         return
-    line = first + min(lines)  # 0-based index of the line after the first anchor
-    prose = sum(1 for t in texts[line:last + 1] if t.count(" ") >= _PROSE_WORDS - 1 and len(t.split()) >= _PROSE_WORDS)
-    if prose > rule.options["max_prose_lines"]:
-        return  # paragraph after paragraph: the story goes on after an interruption
-    while not texts[line].strip():
-        line += 1
-    start = starts[line]
-    anchor = texts[first + min(lines) - 1].strip()
-    yield rule.finding(doc, start, end, fix=delete_lines(doc, start, end, safe=False),
-                       lines=last - line + 1, anchor=anchor[:60])
+
+
+def _is_sentence(line):
+    """A line of prose: enough words, ending a sentence, more than a link."""
+    words = _LINK.sub(r"\1", line).split()
+    if len(words) < _SENTENCE_WORDS or not _SENTENCE_END.search(line):
+        return False
+    return _LINK.sub("", line).strip(" \t*_#>-•|") != ""
+
+
+def _reads_as_chrome(after):
+    """What follows an interrupting anchor is chrome, not the story going on: it does not
+    open with a sentence of prose, and fewer than half its lines are prose."""
+    prose = [_is_sentence(t) for t in after]
+    return not prose[0] and 2 * sum(prose) < len(prose)
