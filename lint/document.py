@@ -166,39 +166,33 @@ class Document:
         return out
 
     @cached_property
-    def paragraphs(self) -> list[Span]:
-        """Paragraphs: blank-line separated blocks, except that a block whose lines each read
-        as a whole paragraph (one paragraph per line, as many scrapers write) is split per line.
-        A hard-wrapped block (lines ending mid-sentence) stays one paragraph."""
-        starts, texts, text = self.line_starts, self.line_texts, self.text
+    def paragraph_lines(self) -> list[tuple[int, int]]:
+        """(first, last) line index of each paragraph: blank-line separated blocks, except that
+        a block whose lines each read as a whole paragraph (one paragraph per line, as many
+        scrapers write) is split per line. A hard-wrapped block (lines ending mid-sentence)
+        stays one paragraph. (No spans are built: duplicate compares paragraphs by their lines.)"""
         filled = list(compress(count(), map(not_, self._blank)))
         if set(filled).isdisjoint(map(add, filled, repeat(1))):  # every block is one line (common)
-            pt = list(map(texts.__getitem__, filled))
-            ps = list(map(starts.__getitem__, filled))
-            self._paragraph_lines = list(zip(filled, filled))
-            return _spans(ps, map(add, ps, map(len, pt)), pt, range(len(ps)))
-        ps, pe, pt, pl = [], [], [], []
+            return list(zip(filled, filled))
+        texts = self.line_texts
+        pl = []
         for a, b in self._line_runs():
             if a < b and not _texts_hard_wrapped(texts[a:b + 1]):
-                first = starts[a:b + 1]
-                ps += first
-                pe += map(add, first, map(len, texts[a:b + 1]))
-                pt += texts[a:b + 1]
                 pl += zip(range(a, b + 1), range(a, b + 1))
             else:
-                s, e = starts[a], starts[b] + len(texts[b])
-                ps.append(s)
-                pe.append(e)
-                pt.append(texts[a] if a == b else text[s:e])
                 pl.append((a, b))
-        self._paragraph_lines = pl
-        return _spans(ps, pe, pt, range(len(ps)))
+        return pl
 
-    @property
-    def paragraph_lines(self) -> list[tuple[int, int]]:
-        """(first, last) line index of each paragraph."""
-        self.paragraphs
-        return self._paragraph_lines
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraphs (see `paragraph_lines`) as spans."""
+        starts, texts = self.line_starts, self.line_texts
+        pl = self.paragraph_lines
+        ps = list(map(starts.__getitem__, map(itemgetter(0), pl)))
+        pe = [starts[b] + len(texts[b]) for _, b in pl]
+        text = self.text
+        pt = [texts[a] if a == b else text[s:e] for (a, b), s, e in zip(pl, ps, pe)]
+        return _spans(ps, pe, pt, range(len(ps)))
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -74,11 +74,10 @@ def test_duplicate_signatures_from_the_whole_text_match_unit_by_unit():
         text += "\n\nA wrapped paragraph that goes\non to a second line, and ends.\n\nA wrapped paragraph that goes\non to a second line, and ends."
         for scope in ("paragraph", "line"):
             plain = Document(text)
-            units = plain.paragraphs if scope == "paragraph" else plain.lines
-            unit_by_unit = duplicate._maybe_repeated(plain, units, scope)  # no lower-cased text yet
+            unit_by_unit = duplicate._maybe_repeated(plain, scope)  # no lower-cased text yet
             fast = Document(text)
             folded(fast)
-            whole = duplicate._maybe_repeated(fast, fast.paragraphs if scope == "paragraph" else fast.lines, scope)
+            whole = duplicate._maybe_repeated(fast, scope)
             assert [u[:2] for u in whole] == [u[:2] for u in unit_by_unit]
 
 

@@ -39,8 +39,7 @@ def prepare(rule):
 
 def check(doc, rule):
     seen = {}
-    units = doc.paragraphs if rule.scope == "paragraph" else doc.lines
-    for unit in _maybe_repeated(doc, units, rule.scope):
+    for unit in _maybe_repeated(doc, rule.scope):
         if len(unit.words) < rule.options["min_words"]:
             continue
         key = _NORM.sub(" ", unit.text.lower()).strip()
@@ -57,23 +56,30 @@ def check(doc, rule):
         yield f
 
 
-def _maybe_repeated(doc, units, scope="paragraph"):
+def _maybe_repeated(doc, scope="paragraph"):
     """The units that share their ASCII letters and digits with another one, in order: only
-    those can share a comparison key. Computed in C; most documents repeat nothing."""
-    low = doc.__dict__.get("_lower")  # the lower-cased text, when a pre-filter made it
+    those can share a comparison key. Computed in C; most documents repeat nothing (and then
+    need no spans of their units)."""
+    d = doc.__dict__
+    low = d.get("_lower")  # the lower-cased text, when a pre-filter made it
     if low is not None and len(low) == len(doc.text):  # (then lower() is per character)
         # one encoding of the whole text, cut at its newlines: each line's letters and digits
-        per_line = low.encode("utf-8", "surrogatepass").translate(None, _NOT_ALNUM_NL).split(b"\n")
+        raw = d.get("_lower_utf8") or low.encode("utf-8", "surrogatepass")
+        per_line = raw.translate(None, _NOT_ALNUM_NL).split(b"\n")
         if scope == "paragraph":
             sig = [per_line[a] if a == b else b"".join(per_line[a:b + 1]) for a, b in doc.paragraph_lines]
         else:
             sig = per_line
+        if len(set(sig)) == len(sig):  # (a set is cheaper to build than a Counter)
+            return ()
+        units = doc.paragraphs if scope == "paragraph" else doc.lines
     else:
+        units = doc.paragraphs if scope == "paragraph" else doc.lines
         lowered = map(str.lower, map(_TEXT, units))
         encoded = map(str.encode, lowered, repeat("utf-8"), repeat("surrogatepass"))
         sig = list(map(bytes.translate, encoded, repeat(None), repeat(_NOT_ALNUM)))
-    if len(set(sig)) == len(sig):  # (a set is cheaper to build than a Counter)
-        return ()
+        if len(set(sig)) == len(sig):
+            return ()
     counts = Counter(sig)
     return [u for u, s in zip(units, sig) if counts[s] > 1]
 

@@ -32,7 +32,8 @@ from pathlib import Path
 from ..finding import Fix
 from ..prefilter import C as _C
 from ..prefilter import sre_parse
-from ..prefilter import folded, is_registered, lines_holding, lines_of, occurrences, rarity, register, required_literals
+from ..prefilter import (folded, is_registered, lines_holding, lines_of, lowered, occurrences, rarity, register,
+                         required_literals)
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -416,9 +417,10 @@ def _candidates(doc, rule, rx, whole, compiled):
             return _line_units(doc, sorted(hit))
     if max_words:
         text, index, starts = doc.short_lines(max_words)
-        for m in rx.finditer(text):
-            a = bisect.bisect_right(starts, m.start()) - 1
-            b = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+        spans = _line_matches(rx, text) if rule.options["whole_unit"] else map(_SPAN, rx.finditer(text))
+        for ms, me in spans:
+            a = bisect.bisect_right(starts, ms) - 1
+            b = bisect.bisect_right(starts, max(ms, me - 1)) - 1
             hit.update(index[a:b + 1])
     else:
         for m in rx.finditer(doc.text):
@@ -427,6 +429,29 @@ def _candidates(doc, rule, rx, whole, compiled):
     if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
         hit.update(_pick(doc, link_lines(doc), max_words))
     return _line_units(doc, sorted(hit), picked=False)  # (the search's lines are not picked)
+
+
+def _line_matches(rx, text):
+    """The spans of ``rx.finditer(text)`` for a whole-unit expression (``^...$``, multi-line)
+    in the short lines' text. re cannot skip ahead to a "^" and tries the expression at every
+    position; the same expression led by a newline instead of "^" it tries only where a fast
+    scan finds a newline. Same matches: "^" holds at 0 (tried first) and after a newline, and
+    a match ends at a "$", so the next search starts on a newline that is not a line start
+    (short lines are never empty)."""
+    led = _LED.get(rx)
+    if led is None:
+        led = _LED[rx] = re.compile("\n" + rx.pattern[1:], rx.flags)
+    pos = 0
+    m = rx.match(text)
+    if m is not None:
+        pos = m.end()
+        yield m.span()
+    for m in led.finditer(text, pos):
+        yield m.start() + 1, m.end()
+
+
+_LED: dict = {}  # a whole-unit expression -> the same led by a newline
+_SPAN = re.Match.span
 
 
 def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
@@ -567,9 +592,7 @@ _MANY_LINES = 12
 
 def _lower(doc):
     low = doc.__dict__.get("_lower")
-    if low is None:
-        low = doc.__dict__["_lower"] = doc.text.lower()
-    return low
+    return low if low is not None else lowered(doc)
 
 
 def _groups(m):
