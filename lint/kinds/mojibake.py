@@ -78,16 +78,16 @@ def check(doc, rule):
     if text.isascii() or not _SUSPECT.search(text):  # every suspect character is non-ASCII
         return
     import ftfy
-    from ftfy.badness import badness
 
     starts, done = doc.line_starts, -1
+    bad_enough = _bad_enough(rule.options["min_badness"])
     for m in _SUSPECT.finditer(text):  # the lines holding a suspect pair, each once, in order
         i = bisect.bisect_right(starts, m.start()) - 1
         if i == done:
             continue
         done = i
         line = doc.line(i)
-        if badness(line.text) < rule.options["min_badness"]:
+        if not bad_enough(line.text):
             continue
         repaired = ftfy.fix_text(line.text, normalization=None, uncurl_quotes=False,
                                  fix_line_breaks=False, fix_latin_ligatures=False,
@@ -101,6 +101,18 @@ def check(doc, rule):
         s, e = line.start + a, line.end - b
         fix = Fix(line.start, line.end, repaired) if rule.fix == "ftfy" else None
         yield rule.finding(doc, s, max(e, s + 1), fix=fix, repaired=repaired[a:len(repaired) - b])
+
+
+def _bad_enough(min_badness):
+    """A test of ``badness(text) >= min_badness``. For the usual threshold of 1 that is ftfy's
+    ``is_bad``, which stops at the first unlikely sequence instead of counting them all."""
+    from ftfy.badness import badness, is_bad
+
+    if min_badness <= 0:
+        return lambda text: True
+    if min_badness == 1:
+        return is_bad
+    return lambda text: badness(text) >= min_badness
 
 
 def _agreeing(x: str, y: str, most: int, cut) -> int:
