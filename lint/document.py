@@ -281,9 +281,12 @@ class Document:
             elif tier <= 16:  # the short tiers share one look at the lines of at most 64 spaces
                 idx = [i for i, need in self._short_needs if need <= tier]
             elif tier <= 128:  # a line of more than 4 * tier spaces needs more than tier: not looked at
-                limit = 4 * tier
-                idx = [i for i, t, n in zip(count(), texts, self._line_spaces)
-                       if n <= limit and t and 0 < _need(t, n) <= tier]
+                limit = 4 * tier  # (lines of at most 64 spaces: as the short tiers saw them)
+                idx = [i for i, need in self._short_needs if need <= tier]
+                more = [i for i, t, n in zip(count(), texts, self._line_spaces) if 64 < n <= limit
+                        and _need(t, n) <= tier]
+                if more:
+                    idx = sorted(idx + more)
             else:
                 idx = [i for i, n in enumerate(self._line_spaces)
                        if n <= 4 * tier and 0 < len(texts[i].split()) <= tier]

@@ -88,7 +88,31 @@ def prepare(rule):
         required_ids is not None or (len(required) <= 8 and min(map(rarity, required)) >= 3))
     plan = (whole, lack_test, line_literals)
     per_line = _per_line_patterns(rule, parts, flags) if rule.scope == "line" and o["prefilter"] else None
-    return rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part, plan, per_line
+    # a line (no newline in it) can match only at its start: one match attempt, not one a character
+    at_start = rule.scope == "line" and (o["whole_unit"] or _anchored(parts, flags))
+    return (rx, unless, fix_of(rule.fix), required, required_ids, prefilter_ids, pretest, by_part, plan, per_line,
+            at_start)
+
+
+def _anchored(parts, flags) -> bool:
+    """Whether every pattern opens with ``^`` or ``\\A`` (in every alternative)."""
+    try:
+        return all(_opens_anchored(sre_parse.parse(p, flags).data) for p in parts)
+    except (re.error, RecursionError):
+        return False
+
+
+def _opens_anchored(items) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _C.AT:
+        return av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+    if op is _C.SUBPATTERN:
+        return _opens_anchored(av[-1])
+    if op is _C.BRANCH:
+        return all(_opens_anchored(alt) for alt in av[1])
+    return False
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
@@ -299,6 +323,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
     # (line units made for a rule's prefilter may carry their own expression, see _candidates)
     per_unit_rx = rule.scope == "line" and candidates and isinstance(candidates[0][1], re.Pattern)
     picked = isinstance(candidates, _Picked)
+    at_start = rule.compiled[10]
     for unit in candidates:
         if doc_scope:
             text, base = doc.text, 0
@@ -312,7 +337,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
                 continue
         hay = _delinked(doc, text) if whole and "](" in text else text
         cleared = unless is None  # (tested at the first match: most units have none)
-        for m in rx.finditer(hay):
+        for m in _at_start(rx, hay) if at_start else rx.finditer(hay):
             if m.end() == m.start():
                 continue
             if not cleared:
@@ -328,6 +353,13 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
                 break
 
 
+def _at_start(rx, hay):
+    """``rx.finditer(hay)`` for an expression anchored at the start of a line, on one line:
+    only a match at 0 is possible (re would try every position)."""
+    m = rx.match(hay)
+    return () if m is None else (m,)
+
+
 def _delinked(doc, text):
     """``text`` with each Markdown link replaced by its text; kept per document, as every
     whole-unit rule reads the same link lines."""
@@ -340,11 +372,11 @@ def _delinked(doc, text):
     return hay
 
 
-def _at_most_words(text, limit, spaces):
+def _at_most_words(text, limit, spaces, printable=None):
     """``len(text.split()) <= limit``, mostly without splitting: in a printable text spaces are
     the only whitespace, so ``spaces`` spaces make at most ``spaces + 1`` words, and without
-    double spaces at least ``spaces - 1``."""
-    if text.isprintable():
+    double spaces at least ``spaces - 1``. (``printable``: ``text.isprintable()``, if known.)"""
+    if text.isprintable() if printable is None else printable:
         if spaces < limit:
             return True
         if spaces - 1 > limit and "  " not in text:
@@ -361,12 +393,21 @@ def _pick(doc, lines, max_words):
         return lines
     limit = min(4 * max_words, 199)
     texts = doc.line_texts
+    d = doc.__dict__
+    spaces_of = d.get("_line_spaces")  # (counted already when some rule read the short lines)
+    printable = d.get("_printable")  # line -> isprintable(), shared by the rules that pick lines
+    if printable is None:
+        printable = d["_printable"] = {}
     out = []
     for i in lines:  # (the word limit too: most candidates are long prose lines, out at once)
         t = texts[i]
-        spaces = t.count(" ")
-        if spaces <= limit and _at_most_words(t, max_words, spaces):
-            out.append(i)
+        spaces = t.count(" ") if spaces_of is None else spaces_of[i]
+        if spaces <= limit:
+            p = printable.get(i)
+            if p is None:
+                p = printable[i] = t.isprintable()
+            if _at_most_words(t, max_words, spaces, p):
+                out.append(i)
     return out
 
 
@@ -438,9 +479,10 @@ def _line_matches(rx, text):
     scan finds a newline. Same matches: "^" holds at 0 (tried first) and after a newline, and
     a match ends at a "$", so the next search starts on a newline that is not a line start
     (short lines are never empty)."""
-    led = _LED.get(rx)
-    if led is None:
-        led = _LED[rx] = re.compile("\n" + rx.pattern[1:], rx.flags)
+    got = _LED.get(id(rx))  # (by id: hashing a compiled expression hashes all its code)
+    if got is None or got[0] is not rx:
+        got = _LED[id(rx)] = rx, re.compile("\n" + rx.pattern[1:], rx.flags)
+    led = got[1]
     pos = 0
     m = rx.match(text)
     if m is not None:
@@ -450,7 +492,7 @@ def _line_matches(rx, text):
         yield m.start() + 1, m.end()
 
 
-_LED: dict = {}  # a whole-unit expression -> the same led by a newline
+_LED: dict = {}  # id of a whole-unit expression -> (it, the same led by a newline)
 _SPAN = re.Match.span
 
 
