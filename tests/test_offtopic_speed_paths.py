@@ -11,7 +11,7 @@ import pytest
 from lint.document import Document
 from lint.kinds import offtopic_language, offtopic_splice, offtopic_teaser, offtopic_voice
 from lint.topic import cohesion
-from lint.topic.lexicon import _LOWER_WORD, _content, bag, bag_at, entities, lowered
+from lint.topic.lexicon import _LOWER_WORD, _content, bag, bag_at, entities, lower, lowered, paragraph_bags
 
 TEXT = (
     "Prystaiko’s colleague said the well-known Soleimani bakeries' investors -- and 'tis the U.S. \n"
@@ -182,3 +182,33 @@ def test_a_name_with_a_lone_surrogate_gets_a_summary(rules):
     doc = Document("\n\n".join([para * 2] * 6))
     assert "O401" in summarize(doc, offtopic)  # bytes read with errors="surrogateescape" do not stop it
     assert stem_ids["putin"] == zlib.crc32(b"putin")  # ordinary stems keep their ids
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul"), "ÀÉÎ Öz \u212a\u212b ǅ ΣΑΣ",
+                                  "Ünal ÖZ ǈ \u1e9e x\udc80y 🙂 Ⅻ", "plain", ""])
+def test_lower_equals_str_lower(text):
+    assert lower(text) == text.lower()
+
+
+def test_totals_equal_the_sums_bag_by_bag():
+    doc = Document(TEXT.replace("İstanbul", "Istanbul") + "\n\nInvestors and bakeries again, with Soleimani.\n")
+    bags = paragraph_bags(doc)[0]
+    total, counts = {}, Counter()
+    for b in bags:
+        cohesion.add(total, b)
+        counts.update(b.keys())
+    got, shared = cohesion.totals(bags)
+    assert got == total and list(got) == list(total)
+    assert shared == {k for k, c in counts.items() if c > 1}
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul"), "Erdoğan met Müller in São Paulo "
+                                  "on h1n1 and covid-19 in the mid-2020s; don't—won’t x_y 3rd.\n\nThe end."])
+def test_paragraph_bags_and_counts_equal_the_plain_ones(text):
+    doc = Document(text)
+    bags, counts = paragraph_bags(doc)
+    for p, b, n in zip(doc.paragraphs, bags, counts):
+        assert b == _plain_bag(p.text) and list(b) == list(_plain_bag(p.text))
+        words = re.findall(r"\w+", p.text.lower())
+        stops = sum(1 for w in words if w in offtopic_language._STOP)
+        assert n == len(words) + (1 << 24) * stops

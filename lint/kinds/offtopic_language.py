@@ -7,8 +7,9 @@ mostly in another script than the document's. Lists of names, models and prices 
 function words in any language and are skipped unless mostly lower case (``min_prose``). The document's language is taken from its
 function words when they are plentiful (English), otherwise langdetect reads its opening.
 
-Cost: the function-word shares are counted in C per paragraph (`_ratio_of_lowered`) on the
-document lowercased once; the script test looks only at the non-ASCII characters, and a
+Cost: the function-word shares come from the split that tokenises each paragraph for the
+off-topic kinds' topic profile (`lexicon.paragraph_bags`: one dictionary look-up a word, in C,
+shared with the other off-topic rules); the script test looks only at the non-ASCII characters, and a
 document without letters outside the Latin script (nearly all) skips it per paragraph.
 
 Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` (0.9),
@@ -20,7 +21,7 @@ from __future__ import annotations
 import gc
 import re
 
-from ..topic.lexicon import lowered
+from ..topic.lexicon import FUNCTION_UNIT, FUNCTION_WORDS, paragraph_bags, word_counts
 from . import Option
 
 OPTIONS = {
@@ -30,9 +31,7 @@ OPTIONS = {
     "min_prose": Option(float, 0.5, doc="share of lower-case words: lists of names are not judged"),
 }
 
-_STOP = frozenset("""the a an and or but of to in on at for with by from as is are was were be been it
-its this that these those he she they we you i his her their our not no have has had will would can
-could should there which who what when where how than then so if into about after over more said""".split())
+_STOP = FUNCTION_WORDS
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
@@ -47,32 +46,14 @@ def _ratio(words: list[str]) -> float:
     return sum(map(_STOP.__contains__, words)) / len(words) if words else 0.0
 
 
-# In lowercased text a \w+ word never spans an ASCII character other than a-z, 0-9 and _, and
-# every byte of a non-ASCII character is kept: the UTF-8 text with those ASCII bytes blanked
-# (bytes.translate) splits into chunks of whole characters holding whole words, in C. Each
-# distinct chunk is counted once (words + _FUNCTION x function words), and the counts summed.
-_WORD_BYTES = bytes(b if b >= 0x80 or chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 0x20
-                    for b in range(256))
-_FUNCTION = 1 << 24
-
-
-class _ChunkCounts(dict):
-    def __missing__(self, chunk):
-        words = _WORD.findall(chunk.decode("utf-8", "surrogatepass"))
-        n = len(words) + _FUNCTION * sum(map(_STOP.__contains__, words))
-        if len(self) >= 65_536:
-            self.clear()
-        self[chunk] = n
-        return n
-
-
-_chunk_counts = _ChunkCounts()
-
-
 def _ratio_of_lowered(low: str) -> float:
     """`_ratio` of the words (runs of word characters) of lowercased text ``low``."""
-    chunks = low.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
-    stops, words = divmod(sum(map(_chunk_counts.__getitem__, chunks)), _FUNCTION)
+    return _ratio_of_counts(word_counts(low))
+
+
+def _ratio_of_counts(n: int) -> float:
+    """The function-word share of a packed count (`lexicon.word_counts`)."""
+    stops, words = divmod(n, FUNCTION_UNIT)
     return stops / words if words else 0.0
 
 
@@ -131,11 +112,8 @@ def check(doc, rule):
     paras = [p for p in doc.paragraphs if _has_words(p.text, min_words)]
     if not paras:
         return
-    low = lowered(doc)
-    if low is not None:  # offsets hold: slices of the document lowercased once
-        ratio_of = [_ratio_of_lowered(low[p.start:p.end]) for p in paras]
-    else:
-        ratio_of = [stopword_ratio(p.text) for p in paras]
+    counts = paragraph_bags(doc)[1]  # counted when the paragraphs were tokenised for the topic profile
+    ratio_of = [_ratio_of_counts(counts[p[3]]) for p in paras]
     ratios = sorted(ratio_of)
     doc_ratio = ratios[len(ratios) // 2]  # the median paragraph: one foreign block cannot sway it
     other_script = has_other_script(doc.text)  # else every share below is 1.0: no script shift

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter
 from itertools import filterfalse, repeat
 from operator import mul
 
 from ..document import split_sentences
-from .lexicon import bag, bag_at, entities, lowered
+from .lexicon import bag, bag_at, entities, lowered, paragraph_bags
 
 
 class Unit:
@@ -120,7 +119,8 @@ def score_against(units: list[Unit], total: dict, shared: set | None) -> None:
         if shared is None:
             continue
         alone = u._alone = list(filterfalse(shared.__contains__, b))  # in the bag's order, in C
-        u.novelty = sum(map(b.__getitem__, alone)) / u.mass if u.mass else 0.0
+        mass = u.mass
+        u.novelty = sum(map(b.__getitem__, alone)) / mass if mass else 0.0
         u._foreign = None  # sorted when read
 
 
@@ -187,18 +187,30 @@ def profile(doc) -> Profile:
 
 
 def _profile(doc) -> Profile:
-    paras: list[Unit] = []
-    total: dict = {}
-    para_counts: Counter = Counter()
-    low = lowered(doc)
-    for p in doc.paragraphs:
-        start, end, text = p[0], p[1], p[2]
-        pbag = bag(text) if low is None else bag_at(low, start, end)
-        paras.append(Unit(start, end, text, pbag, sum(pbag.values())))
-        add(total, pbag)
-        para_counts.update(pbag.keys())  # counted in C
-    score_against(paras, total, {k for k, c in para_counts.items() if c > 1})
+    bags, _ = paragraph_bags(doc)
+    total, shared = totals(bags)
+    paras = [Unit(p[0], p[1], p[2], b, sum(b.values())) for p, b in zip(doc.paragraphs, bags)]
+    score_against(paras, total, shared)
     return Profile(paras, total, doc)
+
+
+def totals(bags: list[dict]) -> tuple[dict, set]:
+    """(the sum of ``bags``, the stems found in more than one of them), as `add` builds the
+    sum bag by bag (the same floats, keys in order of first use): a stem new to the sum takes
+    its value with the bag's keys in C (``update``), and only the stems already in it are
+    added in Python. Those are exactly the stems more than one bag uses."""
+    total: dict = {}
+    shared: set = set()
+    for b in bags:
+        common = total.keys() & b.keys()  # iterates the bag, in C
+        if common:
+            shared |= common
+            summed = {k: total[k] + b[k] for k in common}
+            total.update(b)
+            total.update(summed)
+        else:
+            total.update(b)
+    return total, shared
 
 
 def score_sentences(prof: Profile, index: int) -> list[Unit]:

@@ -13,6 +13,7 @@ import re
 import sys
 import zlib
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -94,17 +95,20 @@ def bag_at(low: str, start: int, end: int) -> dict[str, float]:
     return _bag_of_lowered(low[start:end])
 
 
-# Tokens are runs of a-z, ' and - (one byte each in UTF-8) and ’ (E2 80 99), trimmed to their
-# first and last letter. Blanking every other byte of the UTF-8 text (bytes.translate) and
-# splitting on the blanks cuts the text at every character that cannot be in a token, in C;
-# a character is left uncut only when all its bytes are among those kept (U+2000, ♀, ♙, E2 80 80,
-# E2 99 80, E2 99 99), and the bytes kept from a partly blanked character sit at the ends of a
-# chunk (a lone surrogate is written as its three bytes). Decoding a chunk with errors="replace"
-# gives back its characters, with U+FFFD for such partial ones; neither is a token character,
-# so a chunk's tokens are the text's tokens there.
-_TOKEN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz'-") | {0xE2, 0x80, 0x99}
-_BLANK_OTHERS = bytes(b if b in _TOKEN_BYTES else 0x20 for b in range(256))
-_SEVERAL = (None, 0.0)  # a chunk of more than one token: the text takes the regular expression
+# Tokens are runs of a-z, ' and - (one byte each in UTF-8) and ’, trimmed to their first and
+# last letter. Blanking the other ASCII bytes of the UTF-8 text (bytes.translate) and splitting on
+# the blanks cuts the text at characters that can be in no token, in C; the bytes of non-ASCII
+# characters, digits and "_" are kept, so that a chunk holds whole characters and whole \w+
+# words too: the same split also counts the words and function words that offtopic-language
+# reads (`paragraph_bags`). Each distinct chunk is read once (``_chunks``, ``_word_counts``):
+# the regular expression finds its tokens, so a chunk's tokens are the text's tokens there.
+_CHUNK_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_'-") | frozenset(range(0x80, 0x100))
+_BLANK_OTHERS = bytes(b if b in _CHUNK_BYTES else 0x20 for b in range(256))
+_SEVERAL = (None, 0.0)  # a chunk of more than one token: its tokens come from ``_chunk_hits``
+
+
+def _chunk_tokens(chunk: bytes) -> list[str]:
+    return _LOWER_WORD.findall(chunk.decode("utf-8", "surrogatepass"))
 
 
 class _ContentChunks(dict):
@@ -112,7 +116,7 @@ class _ContentChunks(dict):
     ``_SEVERAL``; filled on first sight."""
 
     def __missing__(self, chunk):
-        tokens = _LOWER_WORD.findall(chunk.decode("utf-8", "replace"))
+        tokens = _chunk_tokens(chunk)
         hit = _SEVERAL if len(tokens) > 1 else (_content[tokens[0]] if tokens else None)
         if len(self) >= CACHE_LIMIT:
             self.clear()
@@ -120,15 +124,61 @@ class _ContentChunks(dict):
         return hit
 
 
+class _ChunkHits(dict):
+    """UTF-8 chunk -> the ``_content`` hits of all its tokens (content words only), in order."""
+
+    def __missing__(self, chunk):
+        hits = tuple(filter(None, map(_content.__getitem__, _chunk_tokens(chunk))))
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[chunk] = hits
+        return hits
+
+
+# English function words (offtopic-language's test of a paragraph's language)
+FUNCTION_WORDS = frozenset("""the a an and or but of to in on at for with by from as is are was were be been it
+its this that these those he she they we you i his her their our not no have has had will would can
+could should there which who what when where how than then so if into about after over more said""".split())
+_WORD = re.compile(r"\w+")
+FUNCTION_UNIT = 1 << 24  # a packed count is words + FUNCTION_UNIT x function words
+
+
+class _WordCounts(dict):
+    """UTF-8 chunk -> its \w+ words + FUNCTION_UNIT x its function words. A chunk is cut
+    only at ASCII characters that are not word characters, so its \w+ words are the text's."""
+
+    def __missing__(self, chunk):
+        words = _WORD.findall(chunk.decode("utf-8", "surrogatepass"))
+        n = len(words) + FUNCTION_UNIT * sum(map(FUNCTION_WORDS.__contains__, words))
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[chunk] = n
+        return n
+
+
 _chunks = _ContentChunks()
+_chunk_hits = _ChunkHits()
+_word_counts = _WordCounts()
+
+
+def _chunks_of(low: str) -> list[bytes]:
+    return low.encode("utf-8", "surrogatepass").translate(_BLANK_OTHERS).split()
+
+
+def _bag_of_chunks(chunks: list[bytes]) -> dict[str, float]:
+    out = _sum_hits(map(_chunks.__getitem__, chunks))
+    if None in out:  # a chunk held two tokens ("erdoğan", "h1n1"): each chunk's tokens in turn
+        out = _sum_hits(chain.from_iterable(map(_chunk_hits.__getitem__, chunks)))
+    return out
 
 
 def _bag_of_lowered(low: str) -> dict[str, float]:
-    chunks = low.encode("utf-8", "surrogatepass").translate(_BLANK_OTHERS).split()
-    out = _sum_hits(map(_chunks.__getitem__, chunks))
-    if None in out:  # a chunk held two tokens (rare): tokenise with the regular expression
-        out = _sum_hits(map(_content.__getitem__, _LOWER_WORD.findall(low)))
-    return out
+    return _bag_of_chunks(_chunks_of(low))
+
+
+def word_counts(low: str) -> int:
+    """The \w+ words of lowercased text ``low`` + FUNCTION_UNIT x its function words."""
+    return sum(map(_word_counts.__getitem__, _chunks_of(low)))
 
 
 def _sum_hits(hits) -> dict[str, float]:
@@ -141,14 +191,51 @@ def _sum_hits(hits) -> dict[str, float]:
     return out
 
 
+def paragraph_bags(doc) -> tuple[list[dict], list[int]]:
+    """Every paragraph's bag and packed word counts (`word_counts`), from one split of each
+    paragraph; cached on the document."""
+    cached = doc.__dict__.get("_paragraph_bags")
+    if cached is None:
+        low = lowered(doc)
+        bags, counts = [], []
+        for p in doc.paragraphs:
+            chunks = _chunks_of(p[2].lower() if low is None else low[p[0]:p[1]])
+            bags.append(_bag_of_chunks(chunks))
+            counts.append(sum(map(_word_counts.__getitem__, chunks)))
+        cached = doc._paragraph_bags = (bags, counts)
+    return cached
+
+
 def lowered(doc) -> str | None:
     """``doc.text.lower()``, computed once per document for the off-topic kinds; None when
     lowercasing changes the length (a rare letter such as "İ"), since then the offsets of
     the lowercased text are not those of the text and callers lowercase each piece instead."""
     low = doc.__dict__.get("_lowered", "")
     if low == "":
-        low = doc.text.lower()
+        low = lower(doc.text)
         doc._lowered = low = low if len(low) == len(doc.text) else None
+    return low
+
+
+_ASCII = bytes(range(128))
+
+
+def lower(text: str) -> str:
+    """``text.lower()``. str.lower maps every character of a text with non-ASCII characters
+    through the full Unicode tables (~50 instructions a character); here the ASCII letters are
+    lowered as bytes and only the few distinct non-ASCII characters that lowercasing changes
+    are replaced, when each becomes one character (the final-sigma rule depends on context:
+    a text with "Σ" takes str.lower)."""
+    if text.isascii():
+        return text.lower()
+    raw = text.encode("utf-8", "surrogatepass")
+    others = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    changed = [c for c in others if c.lower() != c]
+    if "Σ" in changed or any(len(c.lower()) != 1 for c in changed):
+        return text.lower()
+    low = raw.lower().decode("utf-8", "surrogatepass")
+    for c in changed:
+        low = low.replace(c, c.lower())
     return low
 
 
