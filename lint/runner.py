@@ -82,7 +82,8 @@ class Runner:
         self.annotator = annotator
         self.cache = cache
         self.progress = progress
-        self.summaries = SummaryStore()  # rule id -> Summaries [(path, record, summary)], in input order
+        # rule id -> Summaries [(path, record, summary)], in input order (cached files': read if needed)
+        self.summaries = cache.summary_store() if hasattr(cache, "summary_store") else SummaryStore()
         self.documents = Documents(settings)
         self.records = 0
         self.bytes = 0
@@ -124,7 +125,7 @@ class Runner:
                 digest = self.summaries[rule.id].digest() if rule.id in self.summaries else ""
                 hit = cache.get_corpus(rule.id, digest) if cache is not None else None
                 if hit is None:
-                    hit = corpus_pass(self.summaries, [rule])
+                    hit = self._corpus_pass(rule)
                     if cache is not None:
                         cache.put_corpus(rule.id, digest, hit)
                 found += hit
@@ -135,6 +136,22 @@ class Runner:
             self.cache.save()
         if self.annotator is not None:
             self.annotator.close(found)
+        return found
+
+    def _corpus_pass(self, rule):
+        """`corpus_pass` for one rule, spread over the cores when the rule can judge its
+        documents in parts (``check_corpus(items, rule, fan_out=...)``, see `_fan_out`)."""
+        fan_out = _fan_out(self.jobs) if self.jobs > 1 and _fans_out(rule) else None
+        if fan_out is None:
+            return corpus_pass(self.summaries, [rule])
+        self.summaries.flush()  # forked workers read the spill files
+        try:
+            found = list(rule.module.check_corpus(self.summaries.get(rule.id, []), rule, fan_out=fan_out))
+        except Exception as e:  # as corpus_pass reports it
+            print(f"seedlint: internal error in rule {rule.id} (corpus pass): {type(e).__name__}: {e}",
+                  file=sys.stderr)
+            return []
+        found.sort(key=Finding.sort_key)
         return found
 
     def _tasks(self, paths):
@@ -294,6 +311,31 @@ def _executor(jobs, method, spec):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_init, initargs=(spec,))
+
+
+def _fans_out(rule) -> bool:
+    import inspect
+
+    return "fan_out" in inspect.signature(rule.module.check_corpus).parameters
+
+
+def _fan_out(jobs):
+    """A ``fan_out(fn, parts)`` for the corpus pass: ``[fn(p) for p in parts]`` computed in
+    ``jobs`` processes forked from this one, so they inherit what the rule built before calling
+    it (its index of the run's documents, the spilled summaries); None when forking is unsafe
+    (other threads alive) or unavailable."""
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+        return None
+
+    def fan_out(fn, parts):
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(parts)) or 1, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(fn, parts))
+
+    return fan_out
 
 
 def warm_up(rules, settings):

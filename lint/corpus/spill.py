@@ -86,6 +86,11 @@ class Summaries(Sequence):
                 yield _decode(block[a:b], paths)
             i = j
 
+    def flush(self):
+        """Write what is buffered: processes forked now read every item (and no buffer of
+        this one's is written twice)."""
+        self._file.flush()
+
     def close(self):
         self._file.close()
 
@@ -107,6 +112,10 @@ class SummaryStore(dict):
         if items is None:
             items = self[rule_id] = Summaries(self.folder)
         items.add(path, record, blob)
+
+    def flush(self):
+        for items in self.values():
+            items.flush()
 
     def close(self):
         for items in self.values():

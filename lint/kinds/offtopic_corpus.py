@@ -29,6 +29,7 @@ bounds the work per document.
 from __future__ import annotations
 
 import math
+import sys
 from array import array
 from collections import Counter
 from heapq import nlargest
@@ -155,32 +156,80 @@ def _novelty(u, total: dict) -> tuple[float, list]:
     return (sum(x for x, _ in alone) / mass if mass else 0.0), [k for _, k in sorted(alone, reverse=True)]
 
 
-def check_corpus(items, rule):
+def check_corpus(items, rule, fan_out=None):
     """Two streaming reads of the summaries: the first indexes every document's story (names
     and signature), the second reads back the documents that have candidates, and their
-    fellow reports' vocabularies, one at a time."""
-    opts = rule.options
-    stories = _Stories(opts)
-    queries = []
+    fellow reports' vocabularies, one at a time. Documents are judged independently once the
+    index is built: ``fan_out(fn, parts)``, when given, maps ``fn`` over parts of them in
+    forked worker processes (which inherit the index and ``items``) and returns the results in
+    order; the findings are the same as without it."""
+    stories = _Stories(rule.options)
+    queries = array("I")
     for i, (_, _, s) in enumerate(items):
         if s:
             stories.add(i, s)
             if s[CANDIDATES]:
                 queries.append(i)
     stories.build_index()
+    if fan_out is None or len(queries) < FAN_OUT_MIN:
+        return _check(items, rule, stories, queries)
+    global _SHARED
+    _SHARED = (items, rule, stories, queries)
+    try:
+        step = -(-len(queries) // FAN_OUT_PARTS)
+        return list(chain.from_iterable(fan_out(_check_part, [(a, a + step) for a in range(0, len(queries), step)])))
+    finally:
+        _SHARED = None
+
+
+FAN_OUT_MIN = 200  # documents to judge: fewer are judged faster than processes start
+FAN_OUT_PARTS = 64  # contiguous parts (fellows of nearby documents overlap: read-back cache hits)
+_SHARED = None  # (items, rule, stories, queries) for forked workers
+
+
+def _check_part(bounds):
+    items, rule, stories, queries = _SHARED
+    return _check(items, rule, stories, queries[bounds[0]:bounds[1]])
+
+
+def _check(items, rule, stories, queries):
     out = []
+    least = rule.options["min_fellows"]
     for i in queries:
         fellows = stories.fellows(i)
-        if len(fellows) < opts["min_fellows"]:
+        if len(fellows) < least:
             continue
         path, record, s = items[i]
-        seen = set()
-        for j in fellows:
-            other = items[j][2]
-            seen.update(_unpack24(other[VOCABULARY]))
-            seen.update(k & _HASH24 for k in _unpack("I", other[SIG_IDS]))
-        out += _report(path, record, s, seen, len(fellows), rule)
+        out += _report(path, record, s, _seen(s, fellows, items), len(fellows), rule)
     return out
+
+
+def _seen(s, fellows, items) -> set:
+    """Which of the words the document's candidates ask about (their foreign words and names,
+    as 24-bit hashes) some fellow report uses (its vocabulary or signature). Stops reading
+    fellows once every one is found."""
+    wanted = set()
+    for foreign, _, names, *_ in s[CANDIDATES]:
+        wanted.update(_low24(foreign))
+        wanted.update(_low24(names))
+    seen = set()
+    for j in fellows:
+        other = items[j][2]
+        seen |= wanted.intersection(_unpack24(other[VOCABULARY]))
+        seen |= wanted.intersection(_low24(other[SIG_IDS]))
+        if len(seen) == len(wanted):
+            break
+    return seen
+
+
+def _low24(blob: bytes) -> array:
+    """Packed 32-bit ids, each masked to its low 24 bits (``k & _HASH24``), in C."""
+    raw = bytearray(blob)
+    raw[_HIGH_BYTE::4] = bytes(len(raw) >> 2)
+    return _unpack("I", raw)
+
+
+_HIGH_BYTE = 3 if sys.byteorder == "little" else 0
 
 
 def _report(path, record, s, seen, n_fellows, rule):
@@ -222,6 +271,7 @@ class _Stories:
         self.t = opts["min_shared_names"]
         self.names: list = []  # doc -> name ids (bytes), None when it has fewer than t names
         self.sigs: list = []  # doc -> signature ids + tenths (bytes)
+        self.norms = array("Q")  # doc -> squared norm of its signature's tenths (an exact integer)
         self.index: dict = {}  # name id -> array of docs
         self.df: Counter = Counter()
 
@@ -229,13 +279,17 @@ class _Stories:
         while len(self.names) < i:
             self.names.append(None)
             self.sigs.append(None)
+            self.norms.append(0)
         names = s[NAMES]
         if len(names) // 4 < self.t:
             self.names.append(None)  # can share t names with no one
             self.sigs.append(None)
+            self.norms.append(0)
             return
         self.names.append(names)
         self.sigs.append(s[SIG_IDS] + s[SIG_WEIGHTS])
+        tenths = _unpack("H", s[SIG_WEIGHTS])
+        self.norms.append(sum(map(mul, tenths, tenths)))
         self.df.update(_unpack("I", names))
 
     def build_index(self):
@@ -272,9 +326,8 @@ class _Stories:
                 counts.update(docs)  # counted in C
             need = max(self.t - skipped, 1)
             found = sorted(j for j, c in counts.items() if c >= need and j != i)
-        ids, tenths = self._signature(i)
-        sig = dict(zip(ids, tenths))
-        norm2 = sum(map(mul, tenths, tenths))
+        sig = dict(zip(*self._signature(i)))
+        norm2 = self.norms[i]
         return [j for j in found if self._same_story(mine, sig, norm2, j)]
 
     def _signature(self, i):
@@ -284,13 +337,13 @@ class _Stories:
 
     def _same_story(self, mine, sig, norm2, j) -> bool:
         """Same recurring names (people, places, organisations) and similar vocabulary."""
-        theirs = _unpack("I", self.names[j])
-        shared = len(mine.intersection(theirs))
-        if shared < self.opts["min_shared_names"] or shared * 2 < min(len(mine), len(theirs)):
+        theirs = self.names[j]
+        shared = len(mine.intersection(_unpack("I", theirs)))
+        if shared < self.t or shared * 2 < min(len(mine), len(theirs) >> 2):
             return False
         ids, w = self._signature(j)
         num = sum(map(mul, w, map(sig.get, ids, repeat(0))))
-        den = math.sqrt(norm2 * sum(map(mul, w, w)))
+        den = math.sqrt(norm2 * self.norms[j])
         return (num / den if den else 0.0) >= self.opts["min_story_similarity"]
 
 
