@@ -3,6 +3,7 @@ lower-cased text made from UTF-8 bytes, whole-unit searches led by a newline, th
 with shared printable tests, and mojibake's badness test."""
 
 import random
+import re
 
 from lint.document import Document
 from lint.engine import select_rules
@@ -73,3 +74,21 @@ def test_bad_enough_is_badness_at_least():
         test = mojibake._bad_enough(minimum)
         for text in samples:
             assert test(text) == (badness(text) >= minimum)
+
+
+def test_look_behind_moved_past_the_first_character_matches_the_same():
+    rng = random.Random(4)
+    pieces = ["[", "]", "(", ")", "![", "](", "[]", "[ ](x)", "[](#a)", "<", "</div>", "`<p>", " (Reuters)",
+              ". (AFP)", "x", " ", "\n", "!", "`", "Photo", "**", "\u201d (AP)"]
+    parts = [r"(?:(?<!!)\[\s*\]\((?!\s*#)[^)\n]+\))", r"(?:(?<!!)\[([^\]\n]*)\]\(\s*(?:#|)\s*\))",
+             r"(?:(?<![.!?\"\u201d])\s\((?:photo:?\s*)?[^()\n]{0,40}\b(?:reuters|afp|ap)\)\s*$)",
+             r"(?:(?<!`)</?(?:div|p)\b[^>]*>)", r"(?:(?<=[a-z])\]\(x\))"]
+    for part in parts:
+        led = existence._literal_led(part)
+        assert led != part
+        for flags in (0, re.IGNORECASE | re.MULTILINE):
+            a, b = re.compile(part, flags), re.compile(led, flags)
+            for _ in range(300):
+                text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+                assert [(m.span(), m.groups()) for m in a.finditer(text)] == \
+                    [(m.span(), m.groups()) for m in b.finditer(text)]

@@ -68,6 +68,7 @@ def prepare(rule):
     # and only cost time
     required_ids = register(required) if required and min(map(rarity, required)) >= 3 else None
     prefilter_ids = register(o["prefilter"]) if o["prefilter"] else None
+    body = "|".join(map(_literal_led, parts))
     if o["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
     rx = _Compiled(body, flags | re.MULTILINE, parts, flags)
@@ -116,6 +117,21 @@ def _opens_anchored(items) -> bool:
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+# A pattern that opens with a look-behind (no groups, no alternatives in it) and then one
+# character (a literal, an escaped one, a class escape or a [class]; not repeated).
+_BEHIND_THEN_CHAR = re.compile(r"\(\?:\(\?<([=!])((?:\\.|\[(?:\\.|[^\]\\])*\]|[^\\()\[\]|])+)\)"
+                               r"(\\[^\dA-Za-z]|\\[sSdDwW]|\[(?:\\.|[^\]\\])+\]|[^\\()\[\]|.^$*+?{])(?![*+?{])")
+
+
+def _literal_led(part):
+    """``(?:(?<!X)cR)`` written as ``(?:c(?<!Xc)R)``: the same matches (the look-behind, moved past
+    the character c that was just read, tests the same text plus c), but led by c, which re
+    finds with a fast scan; a pattern led by a look-behind re tries at every position."""
+    m = _BEHIND_THEN_CHAR.match(part)
+    if m is None:
+        return part
+    sign, behind, char = m.groups()
+    return f"(?:{char}(?<{sign}{behind}{char}){part[m.end():]}"
 
 
 def _part_literals(parts, flags):
@@ -166,9 +182,9 @@ def _subset_rx(rule, per_line, mask):
     if rx is None:
         parts = rule.compiled[0].parts
         if per_line[2]:  # no groups to keep numbered: only the patterns that can match
-            body = "|".join(p for k, p in enumerate(parts) if mask >> k & 1)
+            body = "|".join(_literal_led(p) for k, p in enumerate(parts) if mask >> k & 1)
         else:
-            body = "|".join(p if mask >> k & 1 else f"(?!){p}" for k, p in enumerate(parts))
+            body = "|".join(_literal_led(p) if mask >> k & 1 else f"(?!){p}" for k, p in enumerate(parts))
         rx = cache[mask] = _compile_like(rule, body)
     return rx
 
@@ -518,7 +534,7 @@ def _fallback_lines(doc, rule, by_part, hit, max_words, whole):
     rx = cache.get(key)
     if rx is None:
         parts = rule.compiled[0].parts
-        rx = cache[key] = _compile_like(rule, "|".join(parts[k] for k in rest))
+        rx = cache[key] = _compile_like(rule, "|".join(_literal_led(parts[k]) for k in rest))
     return rx
 
 
