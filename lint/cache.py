@@ -1,16 +1,29 @@
 """The incremental cache for folders of files (ruff's ``.ruff_cache`` idea).
 
-An entry maps a file's content (BLAKE2 of its bytes, its suffix and the rules that apply to it)
-to its findings, notices and corpus summaries. Entries live in one pickle per *fingerprint*:
-seedlint's version, the selected rules' YAML, the settings and the size and mtime of every
-module and data file of the package, so editing a rule, a setting or the code starts afresh.
-Re-running on an unchanged folder looks each file up by its size and mtime (files that changed,
-or could have changed unseen, are read and hashed): no reading, no parsing.
-The corpus pass is cached too, per rule, keyed by a hash of every summary it reads (in order),
-so an unchanged folder does not pay for cross-document rules either.
+A file's findings are keyed by its content (BLAKE2 of its bytes, its suffix and the rules that
+apply to it), under a *fingerprint*: seedlint's version, the selected rules' YAML, the settings
+and the size and mtime of every module and data file of the package, so editing a rule, a
+setting or the code starts afresh (``<cache>/<fingerprint>/``; the least recently used
+fingerprints beyond `KEEP_FINGERPRINTS` are deleted).
 
-Only plain files are cached; stdin and corpus files are always linted. Findings are stored as
-plain tuples, not objects: unpickling ten thousand files' findings is most of a cached run.
+Re-running on an unchanged folder looks each file up by its absolute path, size and mtime
+(files that changed, or could have changed unseen, are read and hashed, and found by content
+whatever their name): no reading, no parsing. What a warm run needs is stored ready to use:
+
+- ``p-XX``: path -> (size, mtime_ns, content key), in `BUCKETS` shards by path;
+- ``c-XX``: content key -> the name it was linted under, the findings as one pickled blob of
+  tuples (made into `Finding` objects only if something asks for them, `CachedFindings`),
+  the text report's lines and the counts its summary needs, and a digest of each corpus
+  summary; sharded by key, so a small run reads a small part of a big cache;
+- ``j-XX``: content key -> the JSON lines (read only by a JSON report);
+- ``s-XX``: content key -> the corpus summaries (read only when the corpus pass has to run:
+  `SummaryStore` hands the pass a digest of them, and reads them when the digest misses);
+- ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest.
+
+Writers hold a lock (``lock``, flock) while they merge their new entries into the current
+shards and replace them (temporary file + rename), so concurrent runs never corrupt the cache
+and readers never see half a file. Only plain files are cached; stdin and corpus files are
+always linted.
 """
 
 from __future__ import annotations
@@ -20,14 +33,20 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from . import __version__
 from .finding import Finding, Fix
 
-MAX_ENTRIES = 200_000  # beyond this, only the entries of the latest run are kept
+BUCKETS = 128
+MAX_PER_BUCKET = 2_000  # beyond this, a shard keeps only the entries of the latest run
+KEEP_FINGERPRINTS = 8  # cache folders of other rule sets/settings/versions kept for reuse
+KEEP_CORPUS = 64  # corpus-pass results kept per fingerprint
+_RACY_NS = 2_000_000_000  # files written this close before the run started are never trusted by stat
 
 
 def fingerprint(rules, settings) -> str:
@@ -52,40 +71,52 @@ def fingerprint(rules, settings) -> str:
 
 class Cache:
     def __init__(self, folder: str, rules, settings):
-        self.folder = Path(folder)
-        self.file = self.folder / f"{fingerprint(rules, settings)}.pickle"
-        self.entries: dict = {}
-        self.used: set = set()
+        self.root = Path(folder)
+        self.folder = self.root / fingerprint(rules, settings)
+        self.rules, self.settings = rules, settings
         self.hits = self.misses = 0
-        self.dirty = False
         self.started_ns = time.time_ns()
-        gc.disable()  # unpickling many small objects: the collector would triple the time
-        try:
-            with open(self.file, "rb") as fh:
-                self.entries = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.entries = {}
-        finally:
-            gc.enable()
+        self.deferred = False  # True once the runner's summaries come from `summary_store`
+        self._shards: dict = {kind: [None] * BUCKETS for kind in "pcjs"}  # kind -> [dict as read, per bucket]
+        self._changes: dict = {}  # (kind, bucket) -> {key: new value}
+        self._used: set = set()  # paths and content keys this run used (kept when a shard is pruned)
+        self._corpus_used: list = []
 
+    # -- shards -------------------------------------------------------------------------------
+    def _shard(self, kind, b) -> dict:
+        shards = self._shards[kind]
+        shard = shards[b]
+        if shard is None:
+            shard = shards[b] = _read(self.folder / f"{kind}-{b:02x}.pickle")
+        return shard
+
+    def _set(self, kind, b, key, value):
+        self._shard(kind, b)[key] = value
+        self._changes.setdefault((kind, b), {})[key] = value
+
+    # -- the runner's interface ---------------------------------------------------------------
     def known_key(self, path, st):
         """The content key recorded for this file when its size and mtime were the same, or None:
         an unchanged file is looked up without reading it."""
-        where = ("stat", os.path.abspath(path))
-        entry = self.entries.get(where)
+        where = os.path.abspath(path)
+        b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
+        shard = self._shards["p"][b]
+        entry = (shard if shard is not None else self._shard("p", b)).get(where)
         if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
-            self.used.add(where)
+            self._used.add(where)
             return entry[2]
         return None
 
     def remember(self, path, st, key):
         # a file written in the second before this run started could change again within the
         # same mtime tick and keep its stat: such files are hashed every time, never trusted
-        if st.st_mtime_ns < self.started_ns - 2_000_000_000:
-            where = ("stat", os.path.abspath(path))
-            self.entries[where] = (st.st_size, st.st_mtime_ns, key)
-            self.used.add(where)
-            self.dirty = True
+        if st.st_mtime_ns < self.started_ns - _RACY_NS:
+            where = os.path.abspath(path)
+            b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
+            entry = (st.st_size, st.st_mtime_ns, key)
+            if self._shard("p", b).get(where) != entry:
+                self._set("p", b, where, entry)
+            self._used.add(where)
 
     @staticmethod
     def key(name: str, raw: bytes, rule_ids=()) -> bytes:
@@ -94,53 +125,373 @@ class Cache:
         return h.digest()
 
     def get(self, key, name):
-        """The cached `Result` for ``key``, renamed to ``name``, or None."""
-        entry = self.entries.get(key)
+        """The cached `Result` for ``key``, named ``name``, or None."""
+        b = key[0] % BUCKETS
+        shard = self._shards["c"][b]
+        entry = (shard if shard is not None else self._shard("c", b)).get(key)
         if entry is None:
             self.misses += 1
             return None
         self.hits += 1
-        self.used.add(key)
-        return _unpack(entry, name)
+        self._used.add(key)
+        stored, kind, size, notices, _, _, _, digests = entry
+        notices = [n.replace(stored, name, 1) for n in notices] if stored != name else list(notices)
+        if self.deferred:
+            summaries = {rid: (key, name, d) for rid, d in digests.items()}  # a tuple: not read yet
+        else:
+            summaries = self._summaries(key, name)
+        findings = CachedFindings()
+        findings._source = (self, key, name, entry)
+        return _result_class(kind)(name, findings=findings, notices=notices, summaries=summaries, size=size)
 
     def put(self, key, result):
-        if result.error is None:  # read errors are about the moment, not the content
-            self.entries[key] = _pack(result)
-            self.used.add(key)
-            self.dirty = True
+        if result.error is not None:  # read errors are about the moment, not the content
+            return
+        from .output.json_ import json_lines
+        from .output.text import plain_lines
+
+        b = key[0] % BUCKETS
+        findings = result.findings
+        rows = pickle.dumps([_row(f) for f in findings], pickle.HIGHEST_PROTOCOL)
+        digests = {rid: _digest(blob) for rid, blob in result.summaries.items()}
+        entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices), rows,
+                 plain_lines(findings), _counts(findings), digests)
+        self._set("c", b, key, entry)
+        self._set("j", b, key, json_lines(findings))
+        self._set("s", b, key, dict(result.summaries))
+        self._used.add(key)
+
+    # -- what a cached result gives on demand ---------------------------------------------------
+    def findings(self, key, name, entry) -> list:
+        return [_finding(name, row) for row in pickle.loads(entry[4])]
+
+    def json_text(self, key, name, entry):
+        """The JSON lines of a cached file's findings, or None when they were stored under
+        another name (or lost to a concurrent writer): then the caller renders them."""
+        if entry[0] != name:
+            return None
+        return self._shard("j", key[0] % BUCKETS).get(key)
+
+    def summary_blob(self, deferred, rule_id) -> bytes:
+        key, name, _ = deferred
+        return self._summaries(key, name)[rule_id]
+
+    def _summaries(self, key, name) -> dict:
+        got = self._shard("s", key[0] % BUCKETS).get(key)
+        if got is None:  # dropped by a concurrent run's pruning: lint the file again
+            from .runner import _lint_file
+
+            got = _lint_file(name, name, None, self.rules, self.settings).summaries
+        return got
+
+    def summary_store(self, folder=None):
+        """The runner's store of corpus summaries: cached files add a digest of theirs, read
+        only if the corpus pass has to run."""
+        self.deferred = True
+        return SummaryStore(self, folder)
+
+    # -- the corpus pass ----------------------------------------------------------------------
+    def _corpus_file(self, rule_id, digest) -> Path:
+        return self.folder / f"k-{rule_id}-{digest}.pickle"
 
     def get_corpus(self, rule_id, digest):
         """The corpus pass's findings for one rule over summaries with this digest, or None."""
-        entry = self.entries.get(("corpus", rule_id, digest))
-        if entry is not None:
-            self.used.add(("corpus", rule_id, digest))
-            return [_finding(row) for row in entry]
-        return None
+        path = self._corpus_file(rule_id, digest)
+        rows = _read(path, None)
+        if rows is None:
+            return None
+        self._corpus_used.append(path)
+        return [_finding(row[0], row[1:]) for row in rows]
 
     def put_corpus(self, rule_id, digest, findings):
-        self.entries[("corpus", rule_id, digest)] = [_row(f) for f in findings]
-        self.used.add(("corpus", rule_id, digest))
-        self.dirty = True
+        path = self._corpus_file(rule_id, digest)
+        self._changes[("k", path)] = [(f.path, *_row(f)) for f in findings]
+        self._corpus_used.append(path)
 
+    # -- saving -------------------------------------------------------------------------------
     def save(self):
-        if not self.dirty:
+        if not self._changes:
             return  # nothing new
-        self.dirty = False
-        entries = self.entries if len(self.entries) <= MAX_ENTRIES else {k: self.entries[k] for k in self.used}
+        changes, self._changes = self._changes, {}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
+            ignore = self.root / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by seedlint\n*\n")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
+            with _Lock(self.folder / "lock"):
+                for (kind, b), new in changes.items():
+                    if kind == "k":
+                        _write(b, new)
+                        continue
+                    path = self.folder / f"{kind}-{b:02x}.pickle"
+                    current = _read(path)  # another run may have written it since we read it
+                    current.update(new)
+                    if len(current) > MAX_PER_BUCKET:
+                        current = {k: v for k, v in current.items() if k in self._used or k in new}
+                    _write(path, current)
+            self._prune()
         except OSError:
             pass  # a read-only tree just runs uncached
 
+    def _prune(self):
+        """Drop old corpus-pass results and the folders of fingerprints not used lately."""
+        now = time.time()
+        for path in self._corpus_used:
+            try:
+                os.utime(path, (now, now))
+            except OSError:
+                pass
+        corpus = sorted(self.folder.glob("k-*.pickle"), key=_mtime, reverse=True)
+        for path in corpus[KEEP_CORPUS:]:
+            _unlink(path)
+        os.utime(self.folder, (now, now))
+        others = sorted((p for p in self.root.iterdir() if p.is_dir()), key=_mtime, reverse=True)
+        for path in others[KEEP_FINGERPRINTS:]:
+            shutil.rmtree(path, ignore_errors=True)
+        for path in self.root.glob("*.pickle"):  # the one-file cache of earlier versions
+            _unlink(path)
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+class CachedFindings(list):
+    """A cached file's findings, made into `Finding` objects on first use. Reporters that can
+    use the stored report lines (`text_lines`, `json_lines`) never make them."""
+
+    __slots__ = ("_source",)  # (cache, key, name, entry) until the findings are made
+
+    def _load(self):
+        if self._source is not None:
+            cache, key, name, entry = self._source
+            self._source = None
+            list.extend(self, cache.findings(key, name, entry))
+        return self
+
+    @property
+    def counts(self):
+        """((rule, severity, findings, fixable, safe fixes), ...), as `lint.output.text.Tally` adds them."""
+        return self._source[3][6] if self._source is not None else None
+
+    @property
+    def name(self):
+        return self._source[2]
+
+    def text_lines(self):
+        """The plain text report's lines, or None when they were stored under another name."""
+        if self._source is None:
+            return None
+        entry = self._source[3]
+        return entry[5] if entry[0] == self._source[2] else None
+
+    def json_lines(self):
+        return self._source[0].json_text(*self._source[1:]) if self._source is not None else None
+
+    def __reduce_ex__(self, protocol):
+        return list, (list(self._load()),)
+
+
+def _materializing(name):
+    method = getattr(list, name)
+
+    def call(self, *args, **kwargs):
+        return method(self._load(), *args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+for _name in ("__add__", "__contains__", "__delitem__", "__eq__", "__ge__", "__getitem__", "__gt__", "__iadd__",
+              "__imul__", "__iter__", "__le__", "__len__", "__lt__", "__mul__", "__ne__", "__repr__",
+              "__reversed__", "__rmul__", "__setitem__", "append", "clear", "copy", "count", "extend", "index",
+              "insert", "pop", "remove", "reverse", "sort"):
+    setattr(CachedFindings, _name, _materializing(_name))
+
+_RESULTS: dict = {}
+
+
+def _result_class(kind):
+    """A maker of the result type a cached entry came from (imported on first use: the runner
+    imports this module)."""
+    if not _RESULTS:
+        from .engine import Result
+        from .runner import RecordResult
+
+        _RESULTS.update(Result=_maker(Result), RecordResult=_maker(RecordResult))
+    return _RESULTS[kind]
+
+
+def _maker(cls):
+    """``cls(name, findings=, notices=, summaries=, size=)`` without the dataclass's __init__
+    (a few microseconds a file, on a rerun of ten thousand), when every other field has a plain
+    default to copy."""
+    fields = dataclasses.fields(cls)
+    given = {"path", "findings", "notices", "summaries", "size"}
+    sized = any(f.name == "size" for f in fields)
+    if any(f.name not in given and f.default is dataclasses.MISSING for f in fields) \
+            or hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+        return lambda name, size=0, **kw: cls(name, size=size, **kw) if sized else cls(name, **kw)
+    template = {f.name: f.default for f in fields if f.name not in given}
+    new = object.__new__
+
+    def make(name, findings, notices, summaries, size=0):
+        r = new(cls)
+        r.__dict__.update(template, path=name, findings=findings, notices=notices, summaries=summaries)
+        if sized:
+            r.size = size
+        return r
+
+    return make
+
+
+# -- corpus summaries ------------------------------------------------------------------------
+
+def SummaryStore(cache, folder=None):  # noqa: N802 (a factory standing for the class it makes)
+    from .corpus.spill import SummaryStore as Spill, Summaries
+
+    class Store(Spill):
+        """`lint.corpus.spill.SummaryStore` whose items may be deferred summaries: its
+        ``digest()`` hashes every item's digest, and reading it reads the summaries."""
+
+        def add(self, rule_id, path, record, blob):
+            items = self.get(rule_id)
+            if items is None:
+                items = self[rule_id] = _RuleSummaries(cache, rule_id, Summaries, self.folder)
+            items.add(path, record, blob)
+
+        def flush(self):
+            for items in self.values():
+                items.flush()
+
+    return Store(folder)
+
+
+class _RuleSummaries:
+    """One rule's items in input order. Real summaries go to a spill file as they come;
+    deferred ones are read when the items are (the corpus pass has to run)."""
+
+    def __init__(self, cache, rule_id, summaries, folder):
+        self._cache, self._rule, self._make, self._folder = cache, rule_id, summaries, folder
+        self._real = summaries(folder)
+        self._n_real = 0
+        self._order = None  # None while every item is real, then [None (next real) or (path, record, deferred)]
+        self._hash = hashlib.blake2b(digest_size=20)
+        self._ready = None
+
+    def add(self, path, record, blob):
+        if type(blob) is tuple:  # (key, name, digest) of a cached file's summary, not read yet
+            if self._order is None:
+                self._order = [None] * self._n_real
+            self._order.append((path, record, blob))
+            digest = blob[2]
+        else:
+            self._real.add(path, record, blob)
+            self._n_real += 1
+            if self._order is not None:
+                self._order.append(None)
+            digest = _digest(blob)
+        self._hash.update(f"{path}\0{record!r}\0".encode("utf-8", "surrogateescape") + digest)
+
+    def digest(self) -> str:
+        """A hash of every item in order: equal digests, equal corpus-pass input."""
+        return self._hash.hexdigest()
+
+    def _items(self):
+        if self._ready is None:
+            if self._order is None:
+                self._ready = self._real
+            else:
+                ready, real = self._make(self._folder), iter(self._real)
+                for item in self._order:
+                    if item is None:
+                        path, record, summary = next(real)
+                        ready.add(path, record, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL))
+                    else:
+                        path, record, deferred = item
+                        ready.add(path, record, self._cache.summary_blob(deferred, self._rule))
+                self._real.close()
+                self._ready, self._order = ready, None
+        return self._ready
+
+    def __len__(self):
+        return self._n_real if self._order is None else len(self._order)
+
+    def __getitem__(self, i):
+        return self._items()[i]
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def flush(self):
+        items = self._items()
+        if hasattr(items, "flush"):
+            items.flush()
+
+    def close(self):
+        (self._ready or self._real).close()
+
+
+# -- storage ----------------------------------------------------------------------------------
+
+class _Lock:
+    """An exclusive lock on a file (flock) while a run writes the cache; none where flock is missing."""
+
+    def __init__(self, path):
+        self.path, self.fd = path, None
+
+    def __enter__(self):
+        try:
+            import fcntl
+
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
+
+
+def _read(path, default=dict):
+    gc.disable()  # unpickling many small objects: the collector would triple the time
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return default() if callable(default) else default
+    finally:
+        gc.enable()
+
+
+def _write(path, value):
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path):
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _mtime(path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _digest(blob: bytes) -> bytes:
+    return hashlib.blake2b(blob, digest_size=20).digest()
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))[1:]  # all but the path: the name is given
 _FIX = _FIELDS.index("fix")
 
 
@@ -151,28 +502,21 @@ def _row(f) -> tuple:
     return tuple(row)
 
 
-def _finding(row) -> Finding:
-    f = Finding(*row)
+def _finding(name, row) -> Finding:
+    f = Finding(name, *row)
     if f.fix is not None:
         f.fix = Fix(*f.fix)
     return f
 
 
-def _pack(result) -> tuple:
-    return (type(result).__name__, result.path, [_row(f) for f in result.findings], result.notices,
-            result.summaries, getattr(result, "size", 0))
-
-
-def _unpack(entry, name):
-    from .engine import Result
-    from .runner import RecordResult
-
-    kind, path, rows, notices, summaries, size = entry
-    findings = [_finding(row) for row in rows]
-    if path != name:
-        for f in findings:
-            f.path = name
-        notices = [n.replace(path, name, 1) for n in notices]
-    if kind == "Result":
-        return Result(name, findings=findings, notices=list(notices), summaries=summaries)
-    return RecordResult(name, findings=findings, notices=list(notices), summaries=summaries, size=size)
+def _counts(findings) -> tuple:
+    groups: dict = {}
+    for f in findings:
+        g = groups.get((f.rule, f.severity))
+        if g is None:
+            g = groups[(f.rule, f.severity)] = [0, 0, 0]
+        g[0] += 1
+        if f.fix is not None:
+            g[1] += 1
+            g[2] += f.fix.safe
+    return tuple((rule, sev, *g) for (rule, sev), g in groups.items())

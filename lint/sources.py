@@ -40,12 +40,13 @@ def discover(paths, extensions=(".txt", ".md"), exclude=(), force_exclude=False)
                 continue
             yield p, None  # named explicitly: linted whatever its extension
             continue
+        suffixes = tuple(extensions)
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches_glob(os.path.join(root, d), exclude))
+            prefix = os.path.join(root, "")  # a cached rerun of a big folder walks it in a few ms
             for name in sorted(files):
-                full = os.path.join(root, name)
-                if name.lower().endswith(tuple(extensions)) and not matches_glob(full, exclude):
-                    yield full, None
+                if name.lower().endswith(suffixes) and not (exclude and matches_glob(prefix + name, exclude)):
+                    yield prefix + name, None
 
 
 def matches_glob(path, patterns) -> bool:

@@ -4,13 +4,28 @@ are written as each document is done."""
 from __future__ import annotations
 
 
+def json_lines(findings) -> str:
+    """The findings' JSON objects, one a line (no final newline): what the cache stores."""
+    return "\n".join([f.to_json() for f in findings])
+
+
+def _lines(findings) -> str:
+    """`json_lines`, taken from the cache for a cached file's findings when it has them."""
+    if getattr(findings, "counts", True) == ():  # a cached file without findings
+        return ""
+    stored = getattr(findings, "json_lines", None)
+    text = stored and stored()
+    return json_lines(findings) if text is None else text
+
+
 class JsonlStream:
     def __init__(self, stream, run):
         self.out = stream
 
     def add(self, findings):
-        if findings:
-            self.out.write("".join([f.to_json() + "\n" for f in findings]))
+        text = _lines(findings)
+        if text:
+            self.out.write(text + "\n")
 
     def close(self):
         pass
@@ -22,8 +37,9 @@ class JsonStream:
         stream.write("[")
 
     def add(self, findings):
-        for f in findings:
-            self.out.write(("\n " if self.first else ",\n ") + f.to_json())
+        text = _lines(findings)  # no newline inside a JSON object: the newlines separate them
+        if text:
+            self.out.write(("\n " if self.first else ",\n ") + text.replace("\n", ",\n "))
             self.first = False
 
     def close(self):
