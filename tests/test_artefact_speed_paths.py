@@ -34,7 +34,9 @@ WHOLE = [r for r in select_rules(load_rules(), ["artefact"])
 LINES = ["Share", "Tweet | Email", "  **Share** ", "Read more »", "Advertisement", "Close", "Menu",
          "January 7, 2020", "Updated: 3 May 2021 10:14 GMT", "5 min read", "By AFP", "Reuters",
          "Skip to main content", "Back to top", "1 2 3 … 9", "Page 2 of 7", "Published", "on 3 May 2021",
-         "share this", "x", "* Home", "The talks ended on Tuesday.", "Contents", "Loading...", "Like this:"]
+         "share this", "x", "* Home", "The talks ended on Tuesday.", "Contents", "Loading...", "Like this:",
+         "SHARE", "ſhare", "> **Advertisement**", "| Menu |", " Close", "« Prev", "Next »", "3 Comments",
+         "(AP)", "Learn more", "12/05/2024", "- 5 min read", "ſkip to content", "KEEP READING", "Keep reading"]
 
 
 def test_newline_led_search_finds_the_lines_of_the_plain_search():

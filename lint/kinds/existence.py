@@ -497,7 +497,7 @@ def _line_matches(rx, text):
     (short lines are never empty)."""
     got = _LED.get(id(rx))  # (by id: hashing a compiled expression hashes all its code)
     if got is None or got[0] is not rx:
-        got = _LED[id(rx)] = rx, re.compile("\n" + rx.pattern[1:], rx.flags)
+        got = _LED[id(rx)] = rx, _newline_led(rx)
     led = got[1]
     pos = 0
     m = rx.match(text)
@@ -509,6 +509,86 @@ def _line_matches(rx, text):
 
 
 _LED: dict = {}  # id of a whole-unit expression -> (it, the same led by a newline)
+
+
+def _newline_led(rx):
+    """``^DECOR(?:body)DECOR$`` as ``\\nDECOR(?=[F])(?:body)DECOR$``, F the characters a match
+    of the body can start with, when known: at most line starts every alternative of the body
+    fails on its first character, and the look-ahead says so in one test (re enters each
+    alternative of a case-blind alternation to find that out)."""
+    head, tail = f"^{_DECOR}(?:", f"){_DECOR}$"
+    source = rx.pattern
+    first = None
+    if source.startswith(head) and source.endswith(tail):
+        first = _first_class(source[len(head):-len(tail)], rx.flags)
+    if first is None:
+        return re.compile("\n" + source[1:], rx.flags)
+    return re.compile(f"\n{_DECOR}(?={first})(?:{source[len(head):]}", rx.flags)
+
+
+_CATEGORY_CLASS = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
+                   _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _first_class(body, flags):
+    """A character class (``[...]``, read with the same flags as ``body``) holding every
+    character a match of ``body`` can start with; None when unknown or when the body can match
+    the empty string. Case-blind parts need no care when the whole expression is case-blind:
+    the class is then matched case-blind too; a case-blind part in a case-sensitive expression
+    gives up."""
+    try:
+        got = _first_items(sre_parse.parse(body, flags).data, bool(flags & re.IGNORECASE))
+    except (re.error, RecursionError):
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    return "[" + "".join(sorted(got[0])) + "]"
+
+
+def _first_items(items, icase):
+    """(class items of the first character, whether the sequence can match empty), or None."""
+    out = set()
+    for op, av in items:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero-width
+        if op is _C.LITERAL:
+            got = ({re.escape(chr(av))}, False)
+        elif op is _C.IN:
+            got = _class_items(av)
+        elif op is _C.SUBPATTERN:
+            if av[1] & re.IGNORECASE and not icase:
+                return None
+            got = _first_items(av[-1], icase)
+        elif op is _C.BRANCH:
+            alts = [_first_items(a, icase) for a in av[1]]
+            if any(a is None for a in alts):
+                return None
+            got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+            inner = _first_items(av[2], icase)
+            got = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def _class_items(items):
+    out = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is _C.RANGE:
+            out.add(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is _C.CATEGORY and av in _CATEGORY_CLASS:
+            out.add(_CATEGORY_CLASS[av])
+        else:  # NEGATE, other categories
+            return None
+    return out, False
 _SPAN = re.Match.span
 
 
