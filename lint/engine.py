@@ -59,7 +59,8 @@ def run_rules(doc: Document, rules: list[Rule]) -> list[Finding]:
     plan, any_gate = _plan(rules)
     hits = present(doc) if any_gate else None
     for rule, check, gate, links in plan:
-        if gate is not None and hits is not None and gate.isdisjoint(hits) and not (links and doc.has_links):
+        # (the view's isdisjoint walks the smaller side; a set's walks every literal found)
+        if gate is not None and hits is not None and hits.isdisjoint(gate) and not (links and doc.has_links):
             continue
         try:
             findings.extend(check(doc, rule))
