@@ -102,6 +102,8 @@ def test_first_person_pattern_equals_the_branch_per_letter_pattern():
     text = ("I I'm I’m me my mine myself Me My Mine Myself MY I'd I'll I've Ive I-I I'M mE m I. "
             "A'I 'I I'x I’mm my' my’ 'my Mimi am Im memo (me) “my” -me- IMy")
     assert [m.span() for m in offtopic_voice._FIRST.finditer(text)] == [m.span() for m in old.finditer(text)]
+    for t in (text, TEXT, text.replace(" ", "")):
+        assert offtopic_voice._first_person_starts(t) == [m.start() for m in offtopic_voice._FIRST.finditer(t)]
 
 
 def test_voiced_paragraphs_stop_at_the_limit():
@@ -212,3 +214,17 @@ def test_paragraph_bags_and_counts_equal_the_plain_ones(text):
         words = re.findall(r"\w+", p.text.lower())
         stops = sum(1 for w in words if w in offtopic_language._STOP)
         assert n == len(words) + (1 << 24) * stops
+
+
+def test_inner_span_equals_the_first_and_last_boundary():
+    import random
+
+    def plain(t):
+        ends = [m.span() for m in offtopic_splice._BOUNDARY.finditer(t)]
+        return None if len(ends) < 2 else (ends[0][0], ends[-1][1])
+
+    rnd = random.Random(5)
+    alphabet = "ab .!?…\"'”’»)] \n\tx.y"
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
+    for t in texts + [p.text for p in Document(TEXT).paragraphs]:
+        assert offtopic_splice._inner_span(t) == plain(t)

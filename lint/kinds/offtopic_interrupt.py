@@ -130,13 +130,22 @@ def style_conflict(doc, start: int, end: int, min_uses: int, min_words: int) -> 
         rest = total[rival] - c[rival]
         if c[name] and total[name] == c[name] and rest >= min_uses:
             return f"{name}, where the rest of the article uses {rival} ({rest} times)"
-    if doc.words < min_words:
+    if not _has_words(doc, min_words):
         return None
     c = _persons(text)
     for group, name in _PERSON_NAMES.items():
         if c[group] >= 2 and not _rest_uses(doc, start, end, group):
             return f"{name} ({c[group]} times), which the rest of the article never uses"
     return None
+
+
+def _has_words(doc, n: int) -> bool:
+    """``doc.words >= n``, without splitting the whole text when the count is not known yet:
+    splitting stops at the n-th word."""
+    words = doc.__dict__.get("words")
+    if words is not None:
+        return words >= n
+    return n <= 0 or len(doc.text.split(None, n - 1)) >= n
 
 
 def words_score(u, rel: float, bridge: float | None, opts) -> float:

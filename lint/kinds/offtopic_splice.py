@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from itertools import repeat
 
 from . import Option
 
@@ -65,6 +66,38 @@ def _overlap(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x for k, x in a.items() if k in b)
+
+
+def _inner_span(text: str) -> tuple[int, int] | None:
+    """(start of the first `_BOUNDARY` match in ``text``, end of the last), or None when there
+    are fewer than two. Every position where the pattern matches is a match of finditer (no
+    match starts inside another: its inner characters are closers and a space), so the first
+    and last are found by trying the end marks nearest each end (str.find/rfind) instead of
+    scanning the whole paragraph with the pattern."""
+    marks = [c for c in _END_MARKS if c in text]
+    if not marks:
+        return None
+    match = _BOUNDARY.match
+    find, rfind = text.find, text.rfind
+    first, i = None, -1
+    while first is None:
+        found = [j for j in map(find, marks, repeat(i + 1)) if j >= 0]
+        if not found:
+            return None
+        i = min(found)
+        first = match(text, i)
+    end = len(text)
+    while True:
+        i = max(map(rfind, marks, repeat(0), repeat(end)))
+        if i <= first.start():
+            return None
+        last = match(text, i)
+        if last is not None:
+            return first.start(), last.end()
+        end = i
+
+
+_END_MARKS = ".!?…"
 
 
 def _novel_positions(p, low: str | None, lo: int = 0, hi: int = 0, need: float = 0.0):
@@ -142,10 +175,10 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
     for index, p in enumerate(prof.paragraphs):
         if p.novelty * p.mass < need or p.mass < min_mass:
             continue
-        ends = [m.span() for m in _BOUNDARY.finditer(p.text)]  # every sentence end matches
-        if len(ends) < 2:
+        inner = _inner_span(p.text)  # from the first sentence end to the last (every one matches)
+        if inner is None:
             continue
-        lo, hi = ends[0][0], ends[-1][1]
+        lo, hi = inner
         placed = _novel_positions(p, low, lo, hi, need)
         if placed is None:
             continue

@@ -14,6 +14,7 @@ import sys
 import zlib
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -100,7 +101,7 @@ def bag_at(low: str, start: int, end: int) -> dict[str, float]:
 # the blanks cuts the text at characters that can be in no token, in C; the bytes of non-ASCII
 # characters, digits and "_" are kept, so that a chunk holds whole characters and whole \w+
 # words too: the same split also counts the words and function words that offtopic-language
-# reads (`paragraph_bags`). Each distinct chunk is read once (``_chunks``, ``_word_counts``):
+# reads (`paragraph_bags`). Each distinct chunk is read once (``_chunk_info``):
 # the regular expression finds its tokens, so a chunk's tokens are the text's tokens there.
 _CHUNK_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_'-") | frozenset(range(0x80, 0x100))
 _BLANK_OTHERS = bytes(b if b in _CHUNK_BYTES else 0x20 for b in range(256))
@@ -109,19 +110,6 @@ _SEVERAL = (None, 0.0)  # a chunk of more than one token: its tokens come from `
 
 def _chunk_tokens(chunk: bytes) -> list[str]:
     return _LOWER_WORD.findall(chunk.decode("utf-8", "surrogatepass"))
-
-
-class _ContentChunks(dict):
-    """UTF-8 chunk -> its token's ``_content`` hit (None for a function word or no token), or
-    ``_SEVERAL``; filled on first sight."""
-
-    def __missing__(self, chunk):
-        tokens = _chunk_tokens(chunk)
-        hit = _SEVERAL if len(tokens) > 1 else (_content[tokens[0]] if tokens else None)
-        if len(self) >= CACHE_LIMIT:
-            self.clear()
-        self[chunk] = hit
-        return hit
 
 
 class _ChunkHits(dict):
@@ -143,30 +131,36 @@ _WORD = re.compile(r"\w+")
 FUNCTION_UNIT = 1 << 24  # a packed count is words + FUNCTION_UNIT x function words
 
 
-class _WordCounts(dict):
-    """UTF-8 chunk -> its \w+ words + FUNCTION_UNIT x its function words. A chunk is cut
-    only at ASCII characters that are not word characters, so its \w+ words are the text's."""
+class _ChunkInfo(dict):
+    """UTF-8 chunk -> (its token's ``_content`` hit: None for a function word or no token,
+    ``_SEVERAL`` for more than one token; its \w+ words + FUNCTION_UNIT x its function words),
+    filled on first sight. A chunk is cut only at ASCII characters that are in no token and
+    no \w+ word, so its tokens and words are the text's there."""
 
     def __missing__(self, chunk):
-        words = _WORD.findall(chunk.decode("utf-8", "surrogatepass"))
-        n = len(words) + FUNCTION_UNIT * sum(map(FUNCTION_WORDS.__contains__, words))
+        text = chunk.decode("utf-8", "surrogatepass")
+        tokens = _LOWER_WORD.findall(text)
+        hit = _SEVERAL if len(tokens) > 1 else (_content[tokens[0]] if tokens else None)
+        words = _WORD.findall(text)
+        info = (hit, len(words) + FUNCTION_UNIT * sum(map(FUNCTION_WORDS.__contains__, words)))
         if len(self) >= CACHE_LIMIT:
             self.clear()
-        self[chunk] = n
-        return n
+        self[chunk] = info
+        return info
 
 
-_chunks = _ContentChunks()
+_chunk_info = _ChunkInfo()
 _chunk_hits = _ChunkHits()
-_word_counts = _WordCounts()
+_HIT, _COUNT = itemgetter(0), itemgetter(1)
 
 
 def _chunks_of(low: str) -> list[bytes]:
     return low.encode("utf-8", "surrogatepass").translate(_BLANK_OTHERS).split()
 
 
-def _bag_of_chunks(chunks: list[bytes]) -> dict[str, float]:
-    out = _sum_hits(map(_chunks.__getitem__, chunks))
+def _bag_of_chunks(chunks: list[bytes], infos=None) -> dict[str, float]:
+    """The bag of ``chunks`` (their ``_chunk_info`` entries in ``infos``, if already looked up)."""
+    out = _sum_hits(map(_HIT, infos if infos is not None else map(_chunk_info.__getitem__, chunks)))
     if None in out:  # a chunk held two tokens ("erdoğan", "h1n1"): each chunk's tokens in turn
         out = _sum_hits(chain.from_iterable(map(_chunk_hits.__getitem__, chunks)))
     return out
@@ -178,7 +172,7 @@ def _bag_of_lowered(low: str) -> dict[str, float]:
 
 def word_counts(low: str) -> int:
     """The \w+ words of lowercased text ``low`` + FUNCTION_UNIT x its function words."""
-    return sum(map(_word_counts.__getitem__, _chunks_of(low)))
+    return sum(map(_COUNT, map(_chunk_info.__getitem__, _chunks_of(low))))
 
 
 def _sum_hits(hits) -> dict[str, float]:
@@ -200,8 +194,9 @@ def paragraph_bags(doc) -> tuple[list[dict], list[int]]:
         bags, counts = [], []
         for p in doc.paragraphs:
             chunks = _chunks_of(p[2].lower() if low is None else low[p[0]:p[1]])
-            bags.append(_bag_of_chunks(chunks))
-            counts.append(sum(map(_word_counts.__getitem__, chunks)))
+            infos = list(map(_chunk_info.__getitem__, chunks))  # one look-up a chunk for both
+            bags.append(_bag_of_chunks(chunks, infos))
+            counts.append(sum(map(_COUNT, infos)))
         cached = doc._paragraph_bags = (bags, counts)
     return cached
 
