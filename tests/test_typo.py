@@ -5,7 +5,7 @@ import pytest
 
 from lint.config import Settings
 from lint.engine import lint_text
-from lint.spelling import suggest, variants, vocabulary
+from lint.spelling import packed, suggest, variants, vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +140,8 @@ def test_vocabulary_cache_is_built_once_and_reused(tmp_path, monkeypatch):
     first = vocabulary._cached("vocab", vocabulary._build)
     again = vocabulary._cached("vocab", vocabulary._build)
     assert built == [1] and first == again
-    words, zipfs, common = first
-    vocab = vocabulary.Vocabulary(words.split("\n"), zipfs, common.split("\n"))
+    words, zipfs, common = vocabulary._pack(*first)
+    vocab = vocabulary.Vocabulary(packed.Packed(*words), zipfs, common.split("\n"))
     assert vocab.zipf("visit") > vocab.zipf("vist") > 0 and vocab.zipf("qzxv") == 0
     assert "the" in vocab.common and "vist" not in vocab.common
     assert list((tmp_path / "seedlint").glob("vocab-*.bin"))
@@ -202,3 +202,21 @@ def test_versioned_cache_rebuilds_on_a_new_version_and_keeps_the_old(tmp_path, m
     for version in ("a", "a", "b", "a"):
         vocabulary.cached("t", source, lambda v=version: built.append(v) or v, version=version)
     assert built == ["a", "b"]  # "a" kept while "b" was built: no rebuild in turn
+
+
+def test_packed_words_find_each_word_and_nothing_else():
+    words = ["a", "ab", "abc", "b", "café", "it's", "naïve", "x" * 40] + [f"w{i}" for i in range(500)]
+    table = packed.Packed(*packed.pack(words))
+    assert len(table) == len(words) and list(table) == words and table[-1] == words[-1]
+    assert [table.find(w) for w in words] == list(range(len(words)))
+    for other in ["", "abcd", "c", "cafe", "its", "w500", "W1", "\udc80", "a\nab"]:
+        assert table.find(other) == -1 and other not in table
+    assert packed.Packed(*packed.pack([])).find("a") == -1
+
+
+def test_vocabulary_ids_follow_the_sorted_words():
+    vocab = vocabulary.load()
+    words = list(vocab.words)
+    assert words == sorted(words)
+    for i in range(0, len(words), 997):
+        assert vocab.find(words[i]) == i and vocab.zipf(words[i]) == vocab.zipfs[i] > 0

@@ -38,6 +38,8 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from array import array
+
 from ..finding import Fix
 from ..spelling import suggest
 from . import Option
@@ -82,13 +84,13 @@ def check(doc, rule):
     if not tokens:
         return
     unique = set(tokens)
-    # One set difference in C leaves the few tokens that are neither common words, nor words
-    # no document can make a slip (unless a misspelling list holds them), nor settled by an
-    # earlier document; only those are looked at one by one.
+    # One set difference in C leaves the few tokens that are neither common words nor settled
+    # by an earlier document; only those are looked at one by one. The common words are shared
+    # and never written (a forked worker keeps sharing them); each process adds its own.
     cleared = _cleared.get((names, o["min_length"]))
-    if cleared is None or len(cleared) > 500_000 + _SKIPPED:
-        cleared = _cleared[(names, o["min_length"])] = _skipped(vocab, lists)
-    fresh = unique - cleared
+    if cleared is None or len(cleared) > 500_000:
+        cleared = _cleared[(names, o["min_length"])] = set()
+    fresh = unique.difference(vocab.common, cleared)
     suspects = []
     for t in fresh:
         if t.islower() and len(t) >= o["min_length"]:
@@ -97,6 +99,9 @@ def check(doc, rule):
             cleared.add(t)  # names, acronyms, sentence starts, short words: never judged
     markup = None
     for token in sorted(suspects):
+        if _is_settled_word(token, vocab) and lists.get(token) is None:
+            cleared.add(token)  # a word in use that no document can make a slip
+            continue
         word = _stem(token.replace("’", "'")) if "'" in token or "’" in token else token
         if not word or (word != token and vocab.zipf(word) >= SAFE_ZIPF):
             cleared.add(token)
@@ -135,24 +140,11 @@ def check(doc, rule):
                 yield from _findings(doc, rule, places, _restore(token, word, suggestions))
 
 
-_SKIPPED = 100_000  # about the size of _skipped's set
-
-
-def _skipped(vocab, lists) -> set:
-    """The words no document makes a finding: common words, and the words of Zipf 2 to 3.6
-    that no document can make a slip unless a misspelling list holds them; the tokens cleared
-    as documents are read join them."""
-    out = set(_settled_words(vocab))  # copies of sets keep their hashes: no string is hashed again
-    out -= lists.listed()
-    out |= vocab.common
-    return out
-
-
 def _settled(word: str, vocab):
     """The verdict when lookups give it, else None: common words, and the words in use
     (Zipf >= 2) that no frequent neighbour can make a slip (all but a few thousand)."""
     z = vocab.zipf(word)
-    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and word in _settled_words(vocab)):
+    if z >= SAFE_ZIPF or (z >= FREQUENT_JUDGED and _is_settled_word(word, vocab)):
         if len(_judged) > 200_000:
             _judged.clear()
         verdict = _judged[word] = (z, [], False)
@@ -160,7 +152,32 @@ def _settled(word: str, vocab):
     return None
 
 
-def _slip_capable(vocab) -> tuple[list, list]:
+def _is_settled_word(word: str, vocab) -> bool:
+    """Is the word one of Zipf 2 to 3.6 that no document can make a slip?"""
+    i = vocab.find(word)
+    return i >= 0 and _slip_capable(vocab).kinds[i] == SETTLED
+
+
+SETTLED, CAPABLE = 1, 2
+
+
+class _Capable:
+    """Per vocabulary word id, SETTLED, CAPABLE or 0 (``kinds``); the slip-capable words' ids
+    (sorted) and their readings' lines, one string cut at stored offsets: a few large objects,
+    which forked workers share without touching (see `lint.spelling.packed`)."""
+
+    def __init__(self, kinds: bytes, ids: bytes, lines: str, starts: bytes):
+        self.kinds = kinds
+        self.ids = array("I", ids)
+        self.lines = lines
+        self.starts = memoryview(starts).cast("I")
+
+    def readings(self, i: int) -> str:
+        j = bisect.bisect_left(self.ids, i)
+        return self.lines[self.starts[j]:self.starts[j + 1]]
+
+
+def _slip_capable(vocab) -> _Capable:
     """The words of Zipf 2 to 3.6 that a document can make a slip (a frequent neighbour
     scores enough, with the in-document bonus), with their ranked readings: judged once for
     the whole vocabulary and cached beside it (a second or two, again whenever the code that
@@ -174,49 +191,39 @@ def _slip_capable(vocab) -> tuple[list, list]:
 
         # the verdicts follow from this module's, the slip model's and the vocabulary's code
         code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], suggest, vocabulary))
-        table = vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
-                                  version=hashlib.md5(code).hexdigest()[:10])
-        table, quiet = table
-        # sorted words and their readings' lines, searched by bisection: no dict to build
-        _capable = tuple(zip(*(line.split("\t", 1) for line in table.split("\n") if line))) or ((), ())
-        _quiet["settled"] = frozenset(quiet.split("\n"))
+        _capable = _Capable(*vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
+                                               version=hashlib.md5(code).hexdigest()[:10]))
     return _capable
 
 
-def _settled_words(vocab) -> frozenset:
-    """The words of Zipf 2 to 3.6 that no document can make a slip."""
-    _slip_capable(vocab)
-    return _quiet["settled"]
-
-
 _capable = None
-_quiet: dict = {}  # "settled" -> the words of Zipf 2 to 3.6 _settled clears
 
 
-def _build_capable(vocab) -> tuple[str, str]:
-    """One line per slip-capable word: the word, then its readings as score and word,
-    tab-separated; and the other words of Zipf 2 to 3.6, one a line."""
+def _build_capable(vocab) -> tuple[bytes, bytes, str, bytes]:
+    """`_Capable`'s arguments: each word of Zipf 2 to 3.6 judged; the slip-capable ones' lines
+    hold their readings as score and word, tab-separated."""
     from ..spelling.suggest import MIN_COST, WEIGHT
 
-    out, quiet = [], []
-    for word, z in zip(vocab.words, vocab.zipfs):
+    kinds = bytearray(len(vocab.words))
+    ids, lines, starts = array("I"), [], array("I", [0])
+    for i, (word, z) in enumerate(zip(vocab.words, vocab.zipfs)):
         if not FREQUENT_JUDGED <= z < SAFE_ZIPF:
             continue
+        kinds[i] = SETTLED
         best = vocab.with_best_neighbour(word)[1]
         if best / 10 - WEIGHT * MIN_COST < _needed(z):
-            quiet.append(word)
             continue  # not even the commonest neighbour, at the cheapest slip, could do it
         scored = suggest.ranked(word, vocab, frequent=True, floor=_needed(z))
         if _is_typo(z, scored, False, in_doc=True):
-            out.append("\t".join([word] + [f"{score!r} {c}" for score, c in scored]))
-        else:
-            quiet.append(word)
-    return "\n".join(out), "\n".join(quiet)
+            kinds[i] = CAPABLE
+            ids.append(i)
+            lines.append("\t".join(f"{score!r} {c}" for score, c in scored))
+            starts.append(starts[-1] + len(lines[-1]))
+    return bytes(kinds), ids.tobytes(), "".join(lines), starts.tobytes()
 
 
 def _capable_readings(word: str, vocab) -> list:
-    words, lines = _slip_capable(vocab)
-    line = lines[bisect.bisect_left(words, word)]
+    line = _slip_capable(vocab).readings(vocab.find(word))
     return [(float(score), c) for score, c in (item.split(" ") for item in line.split("\t"))]
 
 
@@ -269,7 +276,7 @@ def _noisy(word: str) -> bool:
 
 
 _judged: dict = {}  # word -> _judge(word), shared by the documents of one run
-_cleared: dict = {}  # (list names, min_length) -> tokens that no document can make a finding (_skipped)
+_cleared: dict = {}  # (list names, min_length) -> tokens beyond the common words that no document can make a finding
 
 
 def _judge(word: str) -> tuple[int, list, bool]:

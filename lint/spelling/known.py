@@ -6,35 +6,26 @@ suggestion, the dictionary detector does not depend on it."""
 
 from __future__ import annotations
 
-import bisect
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+from .packed import Packed, pack
 from .vocabulary import cached
 
 
 class Table:
-    """One list as sorted misspellings and their corrections: two strings in the cache file,
-    split on load (a dict of 60,000 entries takes several times longer to load)."""
+    """One list as packed misspellings (`lint.spelling.packed`, looked up by hash) and their
+    corrections at the same positions: a few large objects, quick to load, which forked
+    workers share without touching."""
 
-    def __init__(self, wrong: str = "", right: str = ""):
-        self.wrong = wrong.split("\n") if wrong else []
-        self.right = right.split("\n") if right else []
-        self._listed = None
-
-    def listed(self) -> frozenset:
-        if self._listed is None:
-            self._listed = frozenset(self.wrong)
-        return self._listed
+    def __init__(self, wrong: tuple | None = None, right: tuple | None = None):
+        self.wrong = Packed(*(wrong or pack([])))
+        self.right = Packed(*(right or pack([], hashed=False)))
 
     def get(self, word: str):
-        if word not in (self._listed or self.listed()):  # most words are not: a set says so fastest
-            return None
-        i = bisect.bisect_left(self.wrong, word)
-        if i < len(self.wrong) and self.wrong[i] == word:
-            return self.right[i].split(",")
-        return None
+        i = self.wrong.find(word)
+        return self.right[i].split(",") if i >= 0 else None
 
 
 class Lists:
@@ -50,12 +41,6 @@ class Lists:
                 return found
         return None
 
-    def listed(self) -> frozenset:
-        """Every misspelling of the lists."""
-        if len(self.tables) == 1:
-            return self.tables[0].listed()
-        return frozenset().union(*(t.listed() for t in self.tables))
-
 
 @lru_cache(maxsize=8)
 def load(names: tuple[str, ...]) -> Lists:
@@ -69,9 +54,13 @@ def _codespell() -> Table:
         return Table()
     path = Path(spec.origin).parent / "data" / "dictionary.txt"
     try:
-        return Table(*cached("codespell", path, lambda: _parse(path)))
+        return Table(*cached("misspellings", path, lambda: _packed(*cached("codespell", path, lambda: _parse(path)))))
     except OSError:
         return Table()
+
+
+def _packed(wrong: str, right: str):
+    return pack(wrong.split("\n")), pack(right.split("\n"), hashed=False)
 
 
 def _parse(path: Path) -> tuple[str, str]:

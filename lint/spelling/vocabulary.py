@@ -7,6 +7,9 @@ load in a few tens of milliseconds, beside the tables derived from it (deletion 
 whole vocabulary's an 18 MB file read by memory map; each
 word's commonest frequent neighbour, the typo kind's slip-capable words): a few seconds once
 per install. Nothing is downloaded: the data ships inside wordfreq.
+
+The words are packed (`lint.spelling.packed`: one string and a hash table, not 300,000 string
+objects), so workers forked from a process that loaded them share them without copying.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import zlib
 from array import array
 from pathlib import Path
 
+from .packed import Packed, pack
+
 FORMAT = 7
 COMMON_ZIPF = 36  # words this common (Zipf x10) are never judged
 FREQUENT_ZIPF = 30
@@ -30,16 +35,15 @@ _loaded = None
 
 
 class Vocabulary:
-    """Sorted words and their Zipf frequencies x10 (0 = unknown)."""
+    """Sorted words (a `Packed` list: each word's id is its rank) and their Zipf frequencies x10
+    (0 = unknown)."""
 
-    def __init__(self, words: list[str], zipfs: bytes, common: list[str] | None = None):
+    def __init__(self, words: Packed, zipfs: bytes, common: list[str] | None = None):
         self.words = words
         self.zipfs = zipfs
         if common is None:
             common = [w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF]
         self.common = frozenset(common)
-        self._known = None
-        self._lookups = 0
         self._frequent = None
         self._best = None
         self._edits = None
@@ -69,27 +73,23 @@ class Vocabulary:
         make them a slip, which this settles without a search."""
         if self._best is None:
             self._best = _cached("best", lambda: _build_best(self))
-        i = bisect.bisect_left(self.words, word)
-        if i < len(self.words) and self.words[i] == word:
-            return self.zipfs[i], self._best[i]
-        return 0, 0
+        i = self.words.find(word)
+        return (self.zipfs[i], self._best[i]) if i >= 0 else (0, 0)
 
     def among(self, candidates: set) -> set:
-        """The candidates that are words. The first few calls look each one up; after that a
-        set of every word is built once (tens of milliseconds), which a corpus run repays."""
-        if self._known is None:
-            self._lookups += 1
-            if self._lookups <= 8:
-                return {w for w in candidates if self.zipf(w)}
-            self._known = set(self.words)
-        return candidates & self._known
+        """The candidates that are words."""
+        return {w for w in candidates if self.zipf(w)}
 
     def __contains__(self, word: str) -> bool:
-        return self.zipf(word) > 0
+        return self.words.find(word) >= 0
+
+    def find(self, word: str) -> int:
+        """The word's id (its rank in sorted order), -1 for an unknown word."""
+        return self.words.find(word)
 
     def zipf(self, word: str) -> int:
-        i = bisect.bisect_left(self.words, word)
-        return self.zipfs[i] if i < len(self.words) and self.words[i] == word else 0
+        i = self.words.find(word)
+        return self.zipfs[i] if i >= 0 else 0
 
 
 class DeletesIndex:
@@ -119,7 +119,7 @@ class EditIndex:
     bucket starts, then the ids. Hash collisions only add candidates, which the caller's
     one-edit test drops."""
 
-    def __init__(self, words: list[str], zipfs: bytes, data):
+    def __init__(self, words: Packed, zipfs: bytes, data):
         table = memoryview(data).cast("I")
         self.starts = table[:EDIT_BUCKETS + 1]
         self.ids = table[EDIT_BUCKETS + 1:]
@@ -147,7 +147,7 @@ class EditIndex:
         return {words[i] for i in found}
 
 
-def _build_edit_index(words: list[str]) -> bytes:
+def _build_edit_index(words) -> bytes:
     crc, mask = zlib.crc32, EDIT_BUCKETS - 1
     pairs = []
     for i, w in enumerate(words):
@@ -192,8 +192,8 @@ def _mapped(name: str, build):
 def load() -> Vocabulary:
     global _loaded
     if _loaded is None:
-        words, zipfs, common = _cached("vocab", _build)
-        _loaded = Vocabulary(words.split("\n"), zipfs, common.split("\n"))
+        words, zipfs, common = _cached("packed", lambda: _pack(*_cached("vocab", _build)))
+        _loaded = Vocabulary(Packed(*words), zipfs, common.split("\n"))
     return _loaded
 
 
@@ -260,6 +260,11 @@ def _build():
                    for w, f in freqs.items() if _WORD.match(w))
     common = "\n".join(w for w, z in pairs if z >= COMMON_ZIPF)
     return "\n".join(w for w, _ in pairs), bytes(z for _, z in pairs), common
+
+
+def _pack(words: str, zipfs: bytes, common: str):
+    """The vocabulary cache's tuple with the words packed (`Vocabulary`'s arguments)."""
+    return pack(words.split("\n")), zipfs, common
 
 
 def _flatten(index: dict) -> tuple[str, str, bytes]:
