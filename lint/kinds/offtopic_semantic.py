@@ -13,6 +13,7 @@ Slow (a small transformer on the CPU): meant for sampling and audits, not for a 
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 from . import Option
@@ -60,6 +61,29 @@ def check(doc, rule):
                          foreign=foreign.get(p.start, "none"))
         f.score = support[i]
         yield f
+
+
+def sentence_vectors(doc):
+    """(sentences, paragraph index of each, their unit embeddings as rows) of the document:
+    every sentence embedded in one encode call, once per document (cached on it and shared by
+    the semantic rules). Raises ``embedding.MissingModel`` without the optional extra."""
+    cached = getattr(doc, "_semantic_sentences", None)
+    if cached is None:
+        from ..topic import embedding
+
+        sents = doc.sentences
+        starts = [p.start for p in doc.paragraphs]
+        owner = [bisect.bisect_right(starts, s.start) - 1 for s in sents]
+        vectors = embedding.encode([s.text for s in sents]) if sents else None
+        cached = doc._semantic_sentences = (sents, owner, vectors)
+    return cached
+
+
+def warn_missing(rule, error) -> None:
+    """Say once per process that the semantic mode is not installed."""
+    if not _warned:
+        _warned.append(1)
+        print(f"seedlint: rule {rule.id}: {error}", file=sys.stderr)
 
 
 def _foreign_words(doc) -> dict:
