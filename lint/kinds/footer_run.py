@@ -174,7 +174,7 @@ def check(doc, rule):
     for anchor in candidates:
         for f in anchor.check(tail):
             fired.setdefault(f.line, set()).add(anchor.id)
-    interrupting = rule.options["interrupting"]
+    interrupting = set(rule.options["interrupting"])
     for k in sorted(fired):
         line = first + k  # 0-based index of the line after the anchor
         if line > last or len(texts[line - 1].split()) > max_words:
@@ -183,7 +183,7 @@ def check(doc, rule):
         prose = sum(1 for t in after if t.count(" ") >= _PROSE_WORDS - 1 and len(t.split()) >= _PROSE_WORDS)
         if prose > rule.options["max_prose_lines"]:
             continue  # paragraph after paragraph: the story goes on after an interruption
-        if fired[k] <= set(interrupting) and not _reads_as_chrome(after):
+        if fired[k] <= interrupting and not _reads_as_chrome(after):
             continue
         while not texts[line].strip():
             line += 1
