@@ -94,3 +94,20 @@ def test_look_behind_moved_past_the_first_character_matches_the_same():
                 text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
                 assert [(m.span(), m.groups()) for m in a.finditer(text)] == \
                     [(m.span(), m.groups()) for m in b.finditer(text)]
+
+
+def test_substitution_searches_only_patterns_whose_literals_are_there():
+    from lint.kinds import substitution
+
+    rules = [r for r in select_rules(load_rules(), ["artefact"]) if r.kind == "substitution"]
+    rng = random.Random(6)
+    pieces = ["&amp;", "&AMP;", "&nbsp;", "&#39;", "&#039;", "&", "amp;", " ", "x", "\u200b", "\u200c", "\u0627",
+              "\u00ad", "\x07", "\x85", "&rsquo;", "&lt;b&gt;", "\u0130", "\ufeff"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        for rule in rules:
+            fast = [(f.start, f.end, f.message) for f in substitution.check(Document(text), rule)]
+            plain_doc = Document(text)
+            plain_doc.__dict__["_folded"] = None  # no literal scan: every pattern is searched
+            plain = [(f.start, f.end, f.message) for f in substitution.check(plain_doc, rule)]
+            assert fast == plain

@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from ..finding import Fix
-from ..prefilter import first_char_class, first_chars, register
+from ..prefilter import MANY_AT_ONCE, first_char_class, first_chars, folded, occurrences, register, required_literals
 from . import Option
 
 OPTIONS = {
@@ -47,7 +47,14 @@ def prepare(rule):
         if spec.get("action") != "replace":
             raise ValueError("substitution supports only fix: replace")
         safe = bool(spec.get("safe", True))
-    return combined, pairs, safe, _gate_ids(rule.options["swap"], flags)
+    # per pattern, the registered literals one of which its every match holds (None: unknown)
+    needs = [_literal_ids(p, flags) for p in rule.options["swap"]]
+    return combined, pairs, safe, _gate_ids(rule.options["swap"], flags), needs
+
+
+def _literal_ids(pattern, flags):
+    lits = required_literals(pattern, flags)
+    return register(sorted(lits)) if lits else None
 
 
 def _gate_ids(patterns, flags):
@@ -72,6 +79,13 @@ def literal_gate(rule):
     return None if ids is None else (ids, False)
 
 
+def _found_literals(doc):
+    """The registered literals in the document's lower-cased text (its one scan), or None when
+    that text is no stand-in for the text (see lint.prefilter.folded) or there is no scan."""
+    low = folded(doc)
+    return None if low is None or not MANY_AT_ONCE else occurrences(doc, low, "lower").keys()
+
+
 def _name(text):
     if len(text) == 1:
         return unicodedata.name(text, f"U+{ord(text):04X}") + f" (U+{ord(text):04X})"
@@ -82,7 +96,13 @@ def check(doc, rule):
     combined, pairs, safe = rule.compiled[:3]
     if combined is not None and not combined.search(doc.text):
         return
-    hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _) in enumerate(pairs) for m in rx.finditer(doc.text)),
+    found = _found_literals(doc)
+    needs = rule.compiled[4]
+    # a pattern none of whose literals the text holds is not searched (a scan of the whole text
+    # each: an entity rule has twenty patterns, a page with "&" holds one or two of them)
+    hits = sorted(((m.start(), m.end(), i, m) for i, (rx, _) in enumerate(pairs)
+                   if found is None or needs[i] is None or not found.isdisjoint(needs[i].set)
+                   for m in rx.finditer(doc.text)),
                   key=lambda h: (h[0], h[2]))
     last_end = -1
     for start, end, i, m in hits:
