@@ -228,3 +228,24 @@ def test_inner_span_equals_the_first_and_last_boundary():
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
     for t in texts + [p.text for p in Document(TEXT).paragraphs]:
         assert offtopic_splice._inner_span(t) == plain(t)
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul")])
+def test_scores_in_one_pass_equal_the_plain_sums(text):
+    from operator import mul
+
+    doc = Document(text + "\n\nInvestors and bakeries again, with Soleimani. Bakeries first.\n")
+    prof = cohesion.profile(doc)
+    total, shared = cohesion.totals(paragraph_bags(doc)[0])
+    tn2 = sum(map(mul, total.values(), total.values()))
+    for i, u in enumerate(prof.paragraphs):
+        if u.bag:
+            ref = cohesion.Unit(u.start, u.end, u.text, u.bag, u.mass)
+            cohesion._score_plain(ref, u.bag, total, tn2, shared)
+            assert (ref.cos, ref.novelty, ref._alone) == (u.cos, u.novelty, u._alone)
+        pn2 = sum(map(mul, u.bag.values(), u.bag.values()))
+        for s in cohesion.score_sentences(prof, i):
+            if s.bag:
+                ref = cohesion.Unit(s.start, s.end, s.text, s.bag, s.mass)
+                cohesion._score_plain(ref, s.bag, u.bag, pn2, None)
+                assert ref.cos == s.cos

@@ -104,24 +104,55 @@ def add(total: dict, v: dict) -> None:
 def score_against(units: list[Unit], total: dict, shared: set | None) -> None:
     """Fill cos / novelty / foreign of each unit against ``total`` minus itself.
     ``shared``: the stems used by more than one unit (the others are novel);
-    None: leave novelty and foreign to the caller."""
+    None: leave novelty and foreign to the caller.
+    One pass over each unit's bag sums its squared norm, its dot product with ``total`` and
+    its novel weight: the same products added in the same order as `norm`, `dot` and a sum
+    over the novel stems (so the same floats), at a third of the cost of four C-level passes."""
     vals = total.values()
     tn2 = sum(map(mul, vals, vals))
+    get = total.get
     for u in units:
         b = u.bag
         if not b:
             continue
-        own = b.values()
-        own2 = sum(map(mul, own, own))
-        d = dot(b, total)
+        if len(b) > len(total):  # dot() would walk the total's keys: its order of addition
+            _score_plain(u, b, total, tn2, shared)
+            continue
+        own2 = d = 0.0
+        if shared is None:
+            for x, t in zip(b.values(), map(get, b, repeat(0.0))):
+                own2 += x * x
+                d += x * t
+        else:
+            alone = []
+            novel = 0.0
+            for k, x in b.items():
+                own2 += x * x
+                d += x * get(k, 0.0)
+                if k not in shared:
+                    alone.append(k)
+                    novel += x
+            u._alone = alone
+            mass = u.mass
+            u.novelty = novel / mass if mass else 0.0
+            u._foreign = None  # sorted when read
         rest2 = max(tn2 - 2 * d + own2, 0.0)
         u.cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
-        if shared is None:
-            continue
-        alone = u._alone = list(filterfalse(shared.__contains__, b))  # in the bag's order, in C
-        mass = u.mass
-        u.novelty = sum(map(b.__getitem__, alone)) / mass if mass else 0.0
-        u._foreign = None  # sorted when read
+
+
+def _score_plain(u: Unit, b: dict, total: dict, tn2: float, shared: set | None) -> None:
+    """`score_against` for one unit with the plain sums (also the reference of the tests)."""
+    own = b.values()
+    own2 = sum(map(mul, own, own))
+    d = dot(b, total)
+    rest2 = max(tn2 - 2 * d + own2, 0.0)
+    u.cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
+    if shared is None:
+        return
+    alone = u._alone = list(filterfalse(shared.__contains__, b))
+    mass = u.mass
+    u.novelty = sum(map(b.__getitem__, alone)) / mass if mass else 0.0
+    u._foreign = None
 
 
 class Profile:
@@ -196,20 +227,18 @@ def _profile(doc) -> Profile:
 
 def totals(bags: list[dict]) -> tuple[dict, set]:
     """(the sum of ``bags``, the stems found in more than one of them), as `add` builds the
-    sum bag by bag (the same floats, keys in order of first use): a stem new to the sum takes
-    its value with the bag's keys in C (``update``), and only the stems already in it are
-    added in Python. Those are exactly the stems more than one bag uses."""
+    sum bag by bag (the same floats, keys in order of first use), in one pass."""
     total: dict = {}
     shared: set = set()
+    get, share = total.get, shared.add
     for b in bags:
-        common = total.keys() & b.keys()  # iterates the bag, in C
-        if common:
-            shared |= common
-            summed = {k: total[k] + b[k] for k in common}
-            total.update(b)
-            total.update(summed)
-        else:
-            total.update(b)
+        for k, x in b.items():
+            t = get(k)
+            if t is None:
+                total[k] = x
+            else:
+                total[k] = t + x
+                share(k)
     return total, shared
 
 

@@ -151,23 +151,15 @@ class _ChunkInfo(dict):
 
 _chunk_info = _ChunkInfo()
 _chunk_hits = _ChunkHits()
-_HIT, _COUNT = itemgetter(0), itemgetter(1)
+_COUNT = itemgetter(1)
 
 
 def _chunks_of(low: str) -> list[bytes]:
     return low.encode("utf-8", "surrogatepass").translate(_BLANK_OTHERS).split()
 
 
-def _bag_of_chunks(chunks: list[bytes], infos=None) -> dict[str, float]:
-    """The bag of ``chunks`` (their ``_chunk_info`` entries in ``infos``, if already looked up)."""
-    out = _sum_hits(map(_HIT, infos if infos is not None else map(_chunk_info.__getitem__, chunks)))
-    if None in out:  # a chunk held two tokens ("erdoğan", "h1n1"): each chunk's tokens in turn
-        out = _sum_hits(chain.from_iterable(map(_chunk_hits.__getitem__, chunks)))
-    return out
-
-
 def _bag_of_lowered(low: str) -> dict[str, float]:
-    return _bag_of_chunks(_chunks_of(low))
+    return _bag_and_count(_chunks_of(low))[0]
 
 
 def word_counts(low: str) -> int:
@@ -194,11 +186,28 @@ def paragraph_bags(doc) -> tuple[list[dict], list[int]]:
         bags, counts = [], []
         for p in doc.paragraphs:
             chunks = _chunks_of(p[2].lower() if low is None else low[p[0]:p[1]])
-            infos = list(map(_chunk_info.__getitem__, chunks))  # one look-up a chunk for both
-            bags.append(_bag_of_chunks(chunks, infos))
-            counts.append(sum(map(_COUNT, infos)))
+            b, n = _bag_and_count(chunks)
+            bags.append(b)
+            counts.append(n)
         cached = doc._paragraph_bags = (bags, counts)
     return cached
+
+
+def _bag_and_count(chunks: list[bytes]) -> tuple[dict[str, float], int]:
+    """(the bag: stem -> summed rarity weight of the content words, added in text order; the
+    summed packed word counts) of ``chunks``: one look-up a chunk and one Python pass, which
+    costs less than a C-level pass (map/filter/sum) for each (measured with callgrind)."""
+    out: dict[str, float] = {}
+    get = out.get
+    n = 0
+    for hit, c in map(_chunk_info.__getitem__, chunks):
+        n += c
+        if hit is not None:
+            stem, w = hit
+            out[stem] = get(stem, 0.0) + w
+    if None in out:  # a chunk held two tokens ("erdoğan", "h1n1"): each chunk's tokens in turn
+        out = _sum_hits(chain.from_iterable(map(_chunk_hits.__getitem__, chunks)))
+    return out, n
 
 
 def lowered(doc) -> str | None:
