@@ -181,6 +181,7 @@ def main():
     ap.add_argument("--big-ignore", default="", help="rules to leave out of the big-file run")
     ap.add_argument("--speedup-select", default="")
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--runs", type=int, default=1, help="runs of each speed-up command (the median counts)")
     a = ap.parse_args()
     data = Path(a.data)
     if not (data / "corpus.jsonl").exists():
@@ -192,7 +193,7 @@ def main():
     print(f"# seedlint corpus benchmark\n\nsample: {len(texts)} articles, {mb:.1f} MB of text "
           f"({jsonl}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     if a.only == "speedup":
-        return speedup(jsonl, a)
+        return speedup(jsonl, a, a.runs)
     if a.only == "overhead":
         return overhead(data, a.overhead_mb)
     print("| what | CPU s | MB/s per core | wall s |\n|---|---|---|---|")
@@ -213,7 +214,7 @@ def main():
           f"artefact rules / C4 filter = {rate['seedlint artefact rules'] / rate['c4']:.1f}; "
           f"default rules = {rate['seedlint default rules']:.2f} MB/s per core (aim 10)")
 
-    speedup(jsonl, a)
+    speedup(jsonl, a, a.runs)
     overhead(data, a.overhead_mb)
     if not a.skip_big:
         big_runs(data, a)
@@ -267,14 +268,99 @@ def overhead(data: Path, mb: float, runs=3):
           + f" + the rest (reading, JSON, spill, output) {rest:.2f} ({100 * rest / command:.0f}%)", flush=True)
 
 
-def speedup(jsonl, a):
+# The seedlint command with the parent's CPU time and its workers' (RUSAGE_CHILDREN) read at the
+# boundaries of the run's phases, written as JSON to $SEEDLINT_BENCH_PHASES at exit.
+_PHASE_DRIVER = r"""
+import atexit, json, os, resource, sys, time
+from lint import cli, runner
+
+marks = {"warm_up": 0.0}
+
+def now():
+    c = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time(), c.ru_utime + c.ru_stime
+
+def mark(name):
+    marks[name] = now()
+
+warm_up, run, finish = runner.warm_up, runner.Runner.run, runner.Runner.finish
+
+def timed_warm_up(*a, **k):
+    t = time.process_time()
+    warm_up(*a, **k)
+    marks["warm_up"] += time.process_time() - t
+
+def timed_run(self, paths):
+    mark("run")
+    yield from run(self, paths)
+    mark("run_end")
+
+def timed_finish(self):
+    mark("finish")
+    try:
+        return finish(self)
+    finally:
+        mark("finish_end")
+
+runner.warm_up, runner.Runner.run, runner.Runner.finish = timed_warm_up, timed_run, timed_finish
+atexit.register(lambda: (mark("exit"), json.dump(marks, open(os.environ["SEEDLINT_BENCH_PHASES"], "w"))))
+sys.argv[0] = "seedlint"
+sys.exit(cli.main())
+"""
+
+
+def phases(args, cwd):
+    """`timed` for ``seedlint ARGS`` plus the CPU seconds of its phases: ``pre`` (start-up, warm-up
+    before forking), ``during`` (the parent while workers lint: reading, spill, output), ``workers``,
+    ``pass`` and ``pass_workers`` (the corpus pass in the parent and in processes it forks),
+    ``post`` (between and after: output)."""
+    import tempfile
+
+    cmd = seedlint(*args)
+    with tempfile.NamedTemporaryFile(suffix=".json") as fh:
+        env = dict(os.environ, SEEDLINT_BENCH_PHASES=fh.name)
+        cpu, wall, *mem = timed([cmd[0], "-c", _PHASE_DRIVER, *cmd[3:]], cwd=cwd, env=env)
+        m = json.load(open(fh.name))
+    (r, rc), (e, ec), (f, fc), (fe, fec), (x, _) = (m[k] for k in ("run", "run_end", "finish", "finish_end", "exit"))
+    split = {"pre": r + m["warm_up"], "during": e - r - m["warm_up"], "workers": ec - rc + (fc - ec),
+             "pass": fe - f, "pass_workers": fec - fc, "post": (f - e) + (x - fe)}
+    return cpu, wall, mem, split
+
+
+def estimate(cpu1, split, cores):
+    """Wall seconds of the two runs on an idle machine with ``cores`` cores, from CPU time alone:
+    -j 1 takes its CPU time; -j N takes its serial parts, plus the workers' CPU shared over the
+    cores with the parent's concurrent work (or that work alone, if it is the longer), plus the
+    corpus pass's forked part over the cores. Load-independent as far as CPU time is: it ignores
+    a last shard finishing alone (shards shrink towards the end for that) and start-up waits."""
+    s = split
+    serial = s["pre"] + s["pass"] + s["post"]
+    parallel = max((s["workers"] + s["during"]) / cores, s["during"]) + s["pass_workers"] / cores
+    return cpu1, serial + parallel, serial
+
+
+def speedup(jsonl, a, runs=1):
+    import statistics
+
     sel = ["--select", a.speedup_select] if a.speedup_select else []
-    c1, w1, *_ = timed(seedlint("-j", "1", *sel, str(jsonl)), cwd=ROOT)
-    c2, w2, rss, tree, pss = timed(seedlint("-j", "2", *sel, str(jsonl)), cwd=ROOT)
-    print(f"\nspeed-up -j 2 over -j 1 ({a.speedup_select or 'default'} rules): wall {w1:.1f} s / {w2:.1f} s = "
-          f"{w1 / w2:.2f}x; CPU {c1:.1f} s vs {c2:.1f} s (parallel overhead {100 * (c2 / c1 - 1):+.0f}%); "
-          f"load average now {os.getloadavg()[0]:.1f}; -j 2 peak RSS {rss:.0f} MB (largest process), "
-          f"{tree:.0f} MB (tree RSS), {pss:.0f} MB (tree PSS)")
+    load = os.getloadavg()[0]
+    one, two = [], []
+    for _ in range(runs):
+        one.append(phases(["-j", "1", *sel, str(jsonl)], ROOT))
+        two.append(phases(["-j", "2", *sel, str(jsonl)], ROOT))
+    pick = lambda rs: sorted(rs, key=lambda r: r[0])[len(rs) // 2]  # the median run by CPU time
+    (c1, w1, _, s1), (c2, w2, (rss, tree, pss), s2) = pick(one), pick(two)
+    wall1, wall2, serial = estimate(c1, s2, 2)
+    print(f"\nspeed-up -j 2 over -j 1 ({a.speedup_select or 'default'} rules, {runs} run(s) each, median by CPU): "
+          f"wall {w1:.1f} s / {w2:.1f} s = {w1 / w2:.2f}x (meaningful on an idle machine only; load average "
+          f"{load:.1f} before, {os.getloadavg()[0]:.1f} after)")
+    print(f"CPU {c1:.1f} s vs {c2:.1f} s (parallel overhead {100 * (c2 / c1 - 1):+.0f}%); -j 2 split, CPU s: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in s2.items()))
+    print(f"estimate from CPU time (idle 2-core machine): {wall1:.1f} s / {wall2:.1f} s = {wall1 / wall2:.2f}x; "
+          f"serial CPU (pre + pass + post) {serial:.2f} s = serial fraction {serial / c1:.3f} of the -j 1 CPU "
+          f"(Amdahl bound on 2 cores {1 / (serial / c1 + (1 - serial / c1) / 2):.2f}x)")
+    print(f"-j 1 split, CPU s: " + ", ".join(f"{k} {v:.2f}" for k, v in s1.items()))
+    print(f"-j 2 peak RSS {rss:.0f} MB (largest process), {tree:.0f} MB (tree RSS), {pss:.0f} MB (tree PSS)")
 
 
 def big_runs(data, a):

@@ -76,12 +76,13 @@ def main_names(doc, top: int) -> list[str]:
 def check_corpus(items, rule):
     opts = rule.options
     docs = [(path, record, s) for path, record, s in items if s and s["figures"] and s["names"]]
+    stories = list(map(story_of, docs))
     out = []
     for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
         path, record, s = docs[i]
         for j in others:
             o_path, o_record, o = docs[j]
-            if not _same_story(s, o, opts):
+            if not same_story(stories[i], stories[j], opts):
                 continue
             for cls in _TOLLS:
                 mine = [f for f in s["figures"] if f[0] == cls]
@@ -118,10 +119,19 @@ def reports_sharing_names(docs, max_reports: int):
         yield i, sorted(others)
 
 
-def _same_story(a, b, opts):
-    na, nb = set(a["names"]), set(b["names"])
-    if len(na & nb) < opts["min_shared"] * min(len(na), len(nb)) or len(na & nb) < 2:
+def story_of(item):
+    """(main names, dateline date or None) of a ``(path, record, summary)``: what `same_story`
+    compares, read once per report rather than once per pair."""
+    s = item[2]
+    return frozenset(s["names"]), date.fromisoformat(s["date"]) if s["date"] else None
+
+
+def same_story(a, b, opts):
+    """Two reports (`story_of`) of one story: most main names shared, datelines close."""
+    na, nb = a[0], b[0]
+    shared = len(na & nb)
+    if shared < opts["min_shared"] * min(len(na), len(nb)) or shared < 2:
         return False
-    if a["date"] and b["date"]:
-        return abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days) <= opts["max_days"]
+    if a[1] and b[1]:
+        return abs((a[1] - b[1]).days) <= opts["max_days"]
     return True

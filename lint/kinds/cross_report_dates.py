@@ -26,7 +26,7 @@ from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
 from . import Option, cross_report
-from .cross_report import _same_story, main_names, reports_sharing_names
+from .cross_report import main_names, reports_sharing_names, same_story, story_of
 from .dateline import _FUTURE
 
 # the same-story test takes cross-report's options, so both rules group reports alike
@@ -157,13 +157,14 @@ def _resolve(mention, today):
 def check_corpus(items, rule):
     opts = rule.options
     docs = [(path, record, s) for path, record, s in items if s]
+    stories = list(map(story_of, docs))
     out = []
     for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
         path, record, s = docs[i]
         mine = dt.date.fromisoformat(s["lead"])
         for j in others:
             o_path, o_record, o = docs[j]
-            if o["lead"] == s["lead"] or not _same_story(s, o, opts):
+            if o["lead"] == s["lead"] or not same_story(stories[i], stories[j], opts):
                 continue
             theirs = dt.date.fromisoformat(o["lead"])
             if abs((mine - theirs).days) > opts["max_apart"]:
