@@ -26,6 +26,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Mapping
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from . import sources
@@ -147,6 +148,8 @@ class Runner:
         self.summaries.flush()  # forked workers read the spill files
         try:
             found = list(rule.module.check_corpus(self.summaries.get(rule.id, []), rule, fan_out=fan_out))
+        except (OSError, BrokenProcessPool):  # no fork (memory) or a worker killed: in this process then
+            return corpus_pass(self.summaries, [rule])
         except Exception as e:  # as corpus_pass reports it
             print(f"seedlint: internal error in rule {rule.id} (corpus pass): {type(e).__name__}: {e}",
                   file=sys.stderr)

@@ -124,3 +124,24 @@ def test_pass_in_parts_equals_whole_pass(o401, monkeypatch):
     if fan_out is None:
         pytest.skip("no fork here")
     assert oc.check_corpus(items, o401, fan_out=fan_out) == whole  # forked workers inherit the index
+
+
+def test_runner_pass_in_forked_workers_reads_the_spill(o401, monkeypatch):
+    """With -j 2 the runner forks workers for the pass; they read the summaries from the spill
+    file the parent wrote, and the findings equal the pass in one process."""
+    import pickle
+
+    from lint.config import Settings
+    from lint.engine import corpus_pass
+    from lint.runner import Runner, _fans_out
+
+    assert _fans_out(o401)
+    items = _summaries(seed=3)
+    monkeypatch.setattr(oc, "FAN_OUT_MIN", 1)
+    results = []
+    for jobs in (1, 2):
+        run = Runner([o401], Settings(), jobs=jobs)
+        for path, record, s in items:
+            run.summaries.add("O401", path, record, pickle.dumps(s))
+        results.append(run.finish())
+    assert results[0] == results[1] == corpus_pass({"O401": items}, [o401]) != []
