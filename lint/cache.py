@@ -13,9 +13,10 @@ whatever their name): no reading, no parsing. What a warm run needs is stored re
 - ``p-XX``: path -> (size, mtime_ns, content key), in `BUCKETS` shards by path;
 - ``c-XX``: content key -> the name it was linted under, the findings as one pickled blob of
   tuples (made into `Finding` objects only if something asks for them, `CachedFindings`),
-  the text report's lines and the counts its summary needs, and a digest of each corpus
-  summary; sharded by key, so a small run reads a small part of a big cache;
-- ``j-XX``: content key -> the JSON lines (read only by a JSON report);
+  the text report's lines (UTF-8, written to the output as they are) and the counts its
+  summary needs, and a digest of each corpus summary; sharded by key, so a small run reads a
+  small part of a big cache;
+- ``j-XX``: content key -> the JSON report's objects (UTF-8; read only by a JSON report);
 - ``s-XX``: content key -> the corpus summaries (read only when the corpus pass has to run:
   `SummaryStore` hands the pass a digest of them, and reads them when the digest misses);
 - ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest.
@@ -81,6 +82,7 @@ class Cache:
         self._changes: dict = {}  # (kind, bucket) -> {key: new value}
         self._used: set = set()  # paths and content keys this run used (kept when a shard is pruned)
         self._corpus_used: list = []
+        self._folders: dict = {}  # folder as given -> absolute, with a final separator
 
     # -- shards -------------------------------------------------------------------------------
     def _shard(self, kind, b) -> dict:
@@ -94,11 +96,21 @@ class Cache:
         self._shard(kind, b)[key] = value
         self._changes.setdefault((kind, b), {})[key] = value
 
+    def _absolute(self, path) -> str:
+        """``os.path.abspath(path)``, its folder's part remembered (files come folder by folder)."""
+        folder, sep, name = path.rpartition(os.sep)
+        if not sep or name in ("", ".", ".."):
+            return os.path.abspath(path)
+        absolute = self._folders.get(folder)
+        if absolute is None:
+            absolute = self._folders[folder] = os.path.join(os.path.abspath(folder or os.sep), "")
+        return absolute + name
+
     # -- the runner's interface ---------------------------------------------------------------
     def known_key(self, path, st):
         """The content key recorded for this file when its size and mtime were the same, or None:
         an unchanged file is looked up without reading it."""
-        where = os.path.abspath(path)
+        where = self._absolute(path)
         b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
         shard = self._shards["p"][b]
         entry = (shard if shard is not None else self._shard("p", b)).get(where)
@@ -111,7 +123,7 @@ class Cache:
         # a file written in the second before this run started could change again within the
         # same mtime tick and keep its stat: such files are hashed every time, never trusted
         if st.st_mtime_ns < self.started_ns - _RACY_NS:
-            where = os.path.abspath(path)
+            where = self._absolute(path)
             b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
             entry = (st.st_size, st.st_mtime_ns, key)
             if self._shard("p", b).get(where) != entry:
@@ -136,8 +148,9 @@ class Cache:
         self._used.add(key)
         stored, kind, size, notices, _, _, _, digests = entry
         notices = [n.replace(stored, name, 1) for n in notices] if stored != name else list(notices)
-        if self.deferred:
-            summaries = {rid: (key, name, d) for rid, d in digests.items()}  # a tuple: not read yet
+        if self.deferred:  # a tuple: not read yet (see `_RuleSummaries.add`)
+            prefix = _item(name, None, b"") if digests else b""
+            summaries = {rid: (key, name, d, prefix + d) for rid, d in digests.items()}
         else:
             summaries = self._summaries(key, name)
         findings = CachedFindings()
@@ -147,6 +160,7 @@ class Cache:
     def put(self, key, result):
         if result.error is not None:  # read errors are about the moment, not the content
             return
+        from .output._raw import encode
         from .output.json_ import json_lines
         from .output.text import plain_lines
 
@@ -155,9 +169,9 @@ class Cache:
         rows = pickle.dumps([_row(f) for f in findings], pickle.HIGHEST_PROTOCOL)
         digests = {rid: _digest(blob) for rid, blob in result.summaries.items()}
         entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices), rows,
-                 plain_lines(findings), _counts(findings), digests)
+                 encode(plain_lines(findings)), _counts(findings), digests)
         self._set("c", b, key, entry)
-        self._set("j", b, key, json_lines(findings))
+        self._set("j", b, key, encode(json_lines(findings)))
         self._set("s", b, key, dict(result.summaries))
         self._used.add(key)
 
@@ -166,15 +180,15 @@ class Cache:
         return [_finding(name, row) for row in pickle.loads(entry[4])]
 
     def json_text(self, key, name, entry):
-        """The JSON lines of a cached file's findings, or None when they were stored under
-        another name (or lost to a concurrent writer): then the caller renders them."""
+        """The JSON objects of a cached file's findings (`lint.output.json_.json_lines`, UTF-8), or
+        None when they were stored under another name (or lost to a concurrent writer): then the
+        caller renders them."""
         if entry[0] != name:
             return None
         return self._shard("j", key[0] % BUCKETS).get(key)
 
     def summary_blob(self, deferred, rule_id) -> bytes:
-        key, name, _ = deferred
-        return self._summaries(key, name)[rule_id]
+        return self._summaries(deferred[0], deferred[1])[rule_id]
 
     def _summaries(self, key, name) -> dict:
         got = self._shard("s", key[0] % BUCKETS).get(key)
@@ -275,7 +289,7 @@ class CachedFindings(list):
         return self._source[2]
 
     def text_lines(self):
-        """The plain text report's lines, or None when they were stored under another name."""
+        """The plain text report's lines as UTF-8, or None when they were stored under another name."""
         if self._source is None:
             return None
         entry = self._source[3]
@@ -371,14 +385,23 @@ class _RuleSummaries:
         self._cache, self._rule, self._make, self._folder = cache, rule_id, summaries, folder
         self._real = summaries(folder)
         self._n_real = 0
-        self._order = None  # None while every item is real, then [None (next real) or (path, record, deferred)]
+        # None while every item is real, then per item: None (the next real one), a deferred
+        # summary (key, name, digest, bytes to hash) named as it came, or (path, record, deferred)
+        self._order = None
         self._hash = hashlib.blake2b(digest_size=20)
+        self._hashing: list = []  # items' bytes not hashed yet
         self._ready = None
 
     def add(self, path, record, blob):
-        if type(blob) is tuple:  # (key, name, digest) of a cached file's summary, not read yet
+        if type(blob) is tuple:  # (key, name, digest, item's bytes to hash) of a cached file's, not read yet
             if self._order is None:
                 self._order = [None] * self._n_real
+            if path is blob[1] and record is None:  # as `Cache.get` foresaw: its bytes are ready
+                self._order.append(blob)
+                self._hashing.append(blob[3])
+                if len(self._hashing) >= 4096:
+                    self._hash_pending()
+                return
             self._order.append((path, record, blob))
             digest = blob[2]
         else:
@@ -387,10 +410,17 @@ class _RuleSummaries:
             if self._order is not None:
                 self._order.append(None)
             digest = _digest(blob)
-        self._hash.update(f"{path}\0{record!r}\0".encode("utf-8", "surrogateescape") + digest)
+        self._hashing.append(_item(path, record, digest))
+        if len(self._hashing) >= 4096:
+            self._hash_pending()
+
+    def _hash_pending(self):
+        self._hash.update(b"".join(self._hashing))  # one call for thousands of small items
+        self._hashing = []
 
     def digest(self) -> str:
         """A hash of every item in order: equal digests, equal corpus-pass input."""
+        self._hash_pending()
         return self._hash.hexdigest()
 
     def _items(self):
@@ -404,7 +434,7 @@ class _RuleSummaries:
                         path, record, summary = next(real)
                         ready.add(path, record, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL))
                     else:
-                        path, record, deferred = item
+                        path, record, deferred = (item[1], None, item) if len(item) == 4 else item
                         ready.add(path, record, self._cache.summary_blob(deferred, self._rule))
                 self._real.close()
                 self._ready, self._order = ready, None
@@ -455,7 +485,12 @@ def _read(path, default=dict):
     gc.disable()  # unpickling many small objects: the collector would triple the time
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+        # entries live all run: left to the collector, each full collection would walk every
+        # shard read so far (a third of a warm run of ten thousand files). Freezing is a splice of
+        # lists, and frozen objects are still freed when their last reference goes.
+        gc.freeze()
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return default() if callable(default) else default
     finally:
@@ -485,6 +520,11 @@ def _mtime(path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def _item(path, record, digest) -> bytes:
+    """What the digest of a rule's corpus-pass input hashes for one item."""
+    return f"{path}\0{record!r}\0".encode("utf-8", "surrogateescape") + digest
 
 
 def _digest(blob: bytes) -> bytes:

@@ -175,3 +175,13 @@ def test_old_fingerprints_are_pruned(tmp_path, rules, monkeypatch):
         list(Runner(rs, Settings(), jobs=1, cache=cache).run([str(folder)]))
         cache.save()
     assert len([p for p in (tmp_path / "c").iterdir() if p.is_dir()]) == 2
+
+
+def test_cached_results_are_made_equal_to_the_dataclasses_they_stand_for():
+    from lint.engine import Result
+    from lint.runner import RecordResult
+
+    made = cache_mod._result_class("RecordResult")("a.txt", findings=[], notices=["n"], summaries={"X": b""}, size=3)
+    assert made == RecordResult("a.txt", findings=[], notices=["n"], summaries={"X": b""}, size=3)
+    made = cache_mod._result_class("Result")("a.txt", findings=[], notices=[], summaries={}, size=3)
+    assert made == Result("a.txt") and type(made) is Result

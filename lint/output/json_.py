@@ -4,28 +4,41 @@ are written as each document is done."""
 from __future__ import annotations
 
 
+from ._raw import Writer, encode
+
+_SEP = ",\n "  # between a JSON array's objects; no newline occurs inside one
+
+
 def json_lines(findings) -> str:
-    """The findings' JSON objects, one a line (no final newline): what the cache stores."""
-    return "\n".join([f.to_json() for f in findings])
+    """The findings' JSON objects as the array lists them, ``_SEP`` between them: what the cache
+    stores, as UTF-8 (the JSON Lines report has a newline for each ``_SEP``)."""
+    return _SEP.join([f.to_json() for f in findings])
 
 
-def _lines(findings) -> str:
-    """`json_lines`, taken from the cache for a cached file's findings when it has them."""
+def _lines(findings) -> bytes:
+    """`json_lines` as UTF-8, taken from the cache for a cached file's findings when it has them."""
     if getattr(findings, "counts", True) == ():  # a cached file without findings
-        return ""
+        return b""
     stored = getattr(findings, "json_lines", None)
-    text = stored and stored()
-    return json_lines(findings) if text is None else text
+    lines = stored and stored()
+    if lines is None:
+        text = json_lines(findings)
+        lines = encode(text)
+        if lines is None:
+            return text
+    return lines
 
 
 class JsonlStream:
     def __init__(self, stream, run):
-        self.out = stream
+        self.writer = Writer(stream)
 
     def add(self, findings):
-        text = _lines(findings)
-        if text:
-            self.out.write(text + "\n")
+        lines = _lines(findings)
+        if isinstance(lines, str):
+            self.writer.text(lines.replace(_SEP, "\n") + "\n")
+        elif lines:
+            self.writer.raw(lines.replace(b",\n ", b"\n"), b"\n")
 
     def close(self):
         pass
@@ -33,17 +46,21 @@ class JsonlStream:
 
 class JsonStream:
     def __init__(self, stream, run):
-        self.out, self.first = stream, True
-        stream.write("[")
+        self.writer, self.first = Writer(stream), True
+        self.writer.text("[")
 
     def add(self, findings):
-        text = _lines(findings)  # no newline inside a JSON object: the newlines separate them
-        if text:
-            self.out.write(("\n " if self.first else ",\n ") + text.replace("\n", ",\n "))
+        lines = _lines(findings)
+        if lines:
+            sep = "\n " if self.first else _SEP
+            if isinstance(lines, str):
+                self.writer.text(sep + lines)
+            else:
+                self.writer.raw(sep.encode(), lines)
             self.first = False
 
     def close(self):
-        self.out.write("]\n" if self.first else "\n]\n")
+        self.writer.text("]\n" if self.first else "\n]\n")
 
 
 stream_json, stream_jsonl = JsonStream, JsonlStream

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ._raw import Writer
+
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "path": "1", "rule": "35", "dim": "2"}
 
 
@@ -81,12 +83,16 @@ class Stream:
 
     def __init__(self, stream, run):
         self.out, self.run, self.tally = stream, run, Tally()
+        self.writer = Writer(stream)
 
     def add(self, findings):
         if not self.run.colour:  # the common case (a pipe, a file, CI): one write, no colour calls
-            stored = getattr(findings, "text_lines", None)  # a cached file's lines, as rendered then
-            text = stored and stored()
-            self.out.write(plain_lines(findings) if text is None else text)
+            stored = getattr(findings, "text_lines", None)  # a cached file's lines (UTF-8), as rendered then
+            lines = stored and stored()
+            if lines is None:
+                self.writer.text(plain_lines(findings))
+            elif lines:
+                self.writer.raw(lines)
             self.tally.add(findings)
             return
         c, write = _paint, self.out.write
