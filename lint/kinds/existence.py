@@ -340,6 +340,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
     per_unit_rx = rule.scope == "line" and candidates and isinstance(candidates[0][1], re.Pattern)
     picked = isinstance(candidates, _Picked)
     at_start = rule.compiled[10]
+    whole_unit = rule.options["whole_unit"]
     for unit in candidates:
         if doc_scope:
             text, base = doc.text, 0
@@ -353,7 +354,7 @@ def _search(doc, rule, rx, unless, fix, whole, candidates):
                 continue
         hay = _delinked(doc, text) if whole and "](" in text else text
         cleared = unless is None  # (tested at the first match: most units have none)
-        for m in _at_start(rx, hay) if at_start else rx.finditer(hay):
+        for m in _at_start(_led(rx)[2] if whole_unit else rx, hay) if at_start else rx.finditer(hay):
             if m.end() == m.start():
                 continue
             if not cleared:
@@ -495,12 +496,9 @@ def _line_matches(rx, text):
     scan finds a newline. Same matches: "^" holds at 0 (tried first) and after a newline, and
     a match ends at a "$", so the next search starts on a newline that is not a line start
     (short lines are never empty)."""
-    got = _LED.get(id(rx))  # (by id: hashing a compiled expression hashes all its code)
-    if got is None or got[0] is not rx:
-        got = _LED[id(rx)] = rx, _newline_led(rx)
-    led = got[1]
+    _, led, at_start = _led(rx)
     pos = 0
-    m = rx.match(text)
+    m = at_start.match(text)
     if m is not None:
         pos = m.end()
         yield m.span()
@@ -508,7 +506,17 @@ def _line_matches(rx, text):
         yield m.start() + 1, m.end()
 
 
-_LED: dict = {}  # id of a whole-unit expression -> (it, the same led by a newline)
+_LED: dict = {}  # id of a whole-unit expression -> (it, led by a newline, led by ^ with the look-ahead)
+
+
+def _led(rx):
+    """(rx, the same led by a newline, the same led by "^") for a whole-unit expression, with
+    the look-ahead of `_newline_led` when there is one."""
+    got = _LED.get(id(rx))  # (by id: hashing a compiled expression hashes all its code)
+    if got is None or got[0] is not rx:
+        led = _newline_led(rx)
+        got = _LED[id(rx)] = rx, led, re.compile("^" + led.pattern[1:], rx.flags)
+    return got
 
 
 def _newline_led(rx):
