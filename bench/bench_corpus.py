@@ -369,11 +369,12 @@ def big_runs(data, a):
         big = make_big(data, mb)
         size = big.stat().st_size / 1e6
         load = os.getloadavg()[0]
-        cpu, wall, biggest, tree, pss = timed(seedlint("-j", str(a.jobs), *sel, str(big)), cwd=ROOT)
+        cpu, wall, (biggest, tree, pss), split = phases(["-j", str(a.jobs), *sel, str(big)], ROOT)
         but = f" but {a.big_ignore}" if a.big_ignore else ""
         print(f"\n{size:.0f} MB JSONL, -j {a.jobs}, {a.big_select or 'default'} rules{but}: peak RSS {biggest:.0f} MB "
               f"(largest process), {tree:.0f} MB RSS and {pss:.0f} MB PSS (whole tree, sampled); {cpu:.0f} CPU s, "
-              f"{wall:.0f} s wall; load average {load:.1f} before, {os.getloadavg()[0]:.1f} after", flush=True)
+              f"{wall:.0f} s wall; load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; CPU s by phase: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in split.items()), flush=True)
 
 
 if __name__ == "__main__":

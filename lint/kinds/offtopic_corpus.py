@@ -23,7 +23,8 @@ finding). The corpus pass does not compare every pair of documents: each documen
 the documents that share its recurring names in an index and compares only those sharing
 ``min_shared_names``. A name carried by more than ``max_name_reports`` documents of the run
 (a country, a head of state) is too common to pick out a story and is not looked up, which
-bounds the work per document.
+bounds the work per document. Once the index is built, documents are judged independently:
+with ``-j N`` the runner judges them in N forked processes (``check_corpus``'s ``fan_out``).
 """
 
 from __future__ import annotations
