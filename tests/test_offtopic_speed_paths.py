@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from lint.document import Document
-from lint.kinds import offtopic_language, offtopic_splice, offtopic_teaser, offtopic_voice
+from lint.kinds import offtopic_interrupt, offtopic_language, offtopic_splice, offtopic_teaser, offtopic_voice
 from lint.topic import cohesion
 from lint.topic.lexicon import _LOWER_WORD, _content, bag, bag_at, entities, lower, lowered, paragraph_bags
 
@@ -249,3 +249,27 @@ def test_scores_in_one_pass_equal_the_plain_sums(text):
                 ref = cohesion.Unit(s.start, s.end, s.text, s.bag, s.mass)
                 cohesion._score_plain(ref, s.bag, u.bag, pn2, None)
                 assert ref.cos == s.cos
+
+
+def test_style_conflict_counts_the_document_only_where_needed():
+    def plain(doc, start, end, min_uses):
+        total, c = offtopic_interrupt._typography(doc.text), offtopic_interrupt._typography(doc.text[start:end])
+        for name, rival in offtopic_interrupt._RIVAL.items():
+            rest = total[rival] - c[rival]
+            if c[name] and total[name] == c[name] and rest >= min_uses:
+                return f"{name}, where the rest of the article uses {rival} ({rest} times)"
+        return None
+
+    paras = ["It's the mayor's plan, and it's \"fine\" - he said.", "It’s the mayor’s “plan” — she said.",
+             "Nobody's plan—no 'quotes' – here.", "Plain words only here", TEXT, TEASERS]
+    found = set()
+    straight = Document("\n\n".join(paras[:1] * 4 + ["Its “only” curly quotes — once.", paras[3]]))
+    mixed = Document("\n\n".join(paras * 2))
+    for doc in (straight, mixed):
+        for p in doc.paragraphs:
+            for uses in (1, 2, 3, 5):
+                got = offtopic_interrupt.style_conflict(doc, p.start, p.end, uses, 10**9)
+                assert got == plain(doc, p.start, p.end, uses)
+                found.add(got)
+    assert len(found) > 1  # some paragraph keeps its own convention
+

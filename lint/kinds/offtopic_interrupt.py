@@ -109,12 +109,16 @@ def _rest_uses(doc, start: int, end: int, group: str) -> bool:
     return False
 
 
-def _document_style(doc) -> dict:
-    """Typography counts of the whole document, cached on it."""
-    cached = doc.__dict__.get("_offtopic_style")
-    if cached is None:
-        cached = doc._offtopic_style = {"typography": _typography(doc.text)}
-    return cached
+def _document_count(doc, name: str) -> int:
+    """How often the whole document writes typographic convention ``name``; counted on
+    first use and cached on it (most paragraphs need one or two of the conventions)."""
+    counts = doc.__dict__.get("_offtopic_typography")
+    if counts is None:
+        counts = doc._offtopic_typography = {}
+    n = counts.get(name)
+    if n is None:
+        n = counts[name] = sum(doc.text.count(c) for c in _TYPO[name])
+    return n
 
 
 def style_conflict(doc, start: int, end: int, min_uses: int, min_words: int) -> str | None:
@@ -124,11 +128,12 @@ def style_conflict(doc, start: int, end: int, min_uses: int, min_words: int) -> 
     of a document of at least ``min_words`` words never uses. None when it agrees. The
     paragraph is doc.text[start:end]."""
     text = doc.text[start:end]
-    total = _document_style(doc)["typography"]
     c = _typography(text)
     for name, rival in _RIVAL.items():
-        rest = total[rival] - c[rival]
-        if c[name] and total[name] == c[name] and rest >= min_uses:
+        if not c[name] or _document_count(doc, name) != c[name]:
+            continue
+        rest = _document_count(doc, rival) - c[rival]
+        if rest >= min_uses:
             return f"{name}, where the rest of the article uses {rival} ({rest} times)"
     if not _has_words(doc, min_words):
         return None

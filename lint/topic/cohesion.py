@@ -26,13 +26,17 @@ from .lexicon import bag, bag_at, entities, lowered, paragraph_bags
 class Unit:
     """A paragraph or a sentence: offsets, text, bag (stem -> rarity weight) and scores."""
 
-    __slots__ = ("start", "end", "text", "cos", "novelty", "_bag", "_mass", "_alone", "_foreign", "_low")
+    # ``mass`` is a slot filled when known (paragraphs) or on first read (``__getattr__``): the
+    # rules read it in their loops over every paragraph, and a slot reads in C.
+    __slots__ = ("start", "end", "text", "cos", "novelty", "_bag", "mass", "_alone", "_foreign", "_low")
 
     def __init__(self, start: int, end: int, text: str, bag: dict | None = None, mass: float | None = None,
                  cos: float = 1.0, novelty: float = 0.0, foreign: list | None = None, low: str | None = None):
         self.start, self.end, self.text = start, end, text
         self.cos, self.novelty = cos, novelty
-        self._bag, self._mass, self._foreign, self._alone = bag, mass, foreign, None
+        self._bag, self._foreign, self._alone = bag, foreign, None
+        if mass is not None:
+            self.mass = mass  # summed rarity weight of the unit's content words
         self._low = low  # the document lowercased, to tokenise the unit in place
 
     @property
@@ -41,23 +45,26 @@ class Unit:
         if b is None:
             low = self._low
             b = self._bag = bag(self.text) if low is None else bag_at(low, self.start, self.end)
+            self.mass = sum(b.values())  # a tokenised unit is weighed too: most are read for both
         return b
 
     @bag.setter
     def bag(self, value: dict) -> None:
-        self._bag, self._mass = value, None
+        self._bag = value
+        try:
+            del self.mass  # summed again on next read
+        except AttributeError:
+            pass
 
-    @property
-    def mass(self) -> float:
-        """Summed rarity weight of the unit's content words."""
-        m = self._mass
-        if m is None:
-            m = self._mass = sum(self.bag.values())
-        return m
-
-    @mass.setter
-    def mass(self, value: float) -> None:
-        self._mass = value
+    def __getattr__(self, name):
+        if name != "mass":
+            raise AttributeError(name)
+        b = self.bag
+        try:
+            return self.mass  # weighed when the bag was tokenised just now
+        except AttributeError:
+            m = self.mass = sum(b.values())  # summed rarity weight of the unit's content words
+            return m
 
     @property
     def foreign(self) -> list:
@@ -194,7 +201,7 @@ class Profile:
                 text, at = p.text, p.start
                 units = [Unit(at + s, at + e, text[s:e], low=low) for s, e in split_sentences(text)]
             if len(units) == 1 and units[0].text == p.text.strip():  # the whole paragraph: same tokens
-                units[0]._bag, units[0]._mass = p.bag, p.mass
+                units[0]._bag, units[0].mass = p.bag, p.mass
             elif low is None:
                 for u in units:
                     u.bag  # noqa: B018 - tokenised now: without the lowercased document, from its own text
