@@ -1,6 +1,8 @@
 """The typo rules on the seeds and on the cases editors care about: names, British spellings,
 URLs and code stay silent; real slips are found with the right first suggestion."""
 
+import os
+
 import pytest
 
 from lint.config import Settings
@@ -202,6 +204,18 @@ def test_versioned_cache_rebuilds_on_a_new_version_and_keeps_the_old(tmp_path, m
     for version in ("a", "a", "b", "a"):
         vocabulary.cached("t", source, lambda v=version: built.append(v) or v, version=version)
     assert built == ["a", "b"]  # "a" kept while "b" was built: no rebuild in turn
+
+
+def test_cache_keeps_the_newest_builds_of_other_copies_of_the_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = tmp_path / "data.txt"
+    source.write_text("x")
+    for stamp in range(1, 8):  # the data reinstalled: same size, a new modification time
+        os.utime(source, (stamp * 1000, stamp * 1000))
+        vocabulary.cached("t", source, lambda: "v")
+        os.utime(next(iter(sorted((tmp_path / "seedlint").glob(f"t-*-{stamp * 1000}.bin")))), (stamp, stamp))
+    kept = sorted(p.name for p in (tmp_path / "seedlint").glob("t-*.bin"))
+    assert kept == [f"t-{vocabulary.FORMAT}-1-{s * 1000}.bin" for s in range(3, 8)]
 
 
 def test_packed_words_find_each_word_and_nothing_else():

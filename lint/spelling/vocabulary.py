@@ -235,13 +235,14 @@ def cached(name: str, source: Path, build, version: str = ""):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
-        # Earlier formats go. Other versions built from the same data stay, the four newest:
-        # two installs (or checkouts) may share the folder and would otherwise rebuild in turn.
+        # Earlier formats go. Other versions, or builds from other copies of the data, stay, the
+        # four newest: two installs (or checkouts) may share the folder and would otherwise
+        # rebuild in turn (each fresh install of the package holding the data is another copy).
         same = []
         for other in path.parent.glob(f"{name}-*.bin"):
             if not other.name.startswith((f"{name}-{FORMAT}-", f"{name}-{FORMAT}.")):
                 other.unlink(missing_ok=True)
-            elif version and other.name.endswith(f"-{st.st_size}-{int(st.st_mtime)}.bin"):
+            elif other != path:
                 same.append(other)
         for stale in sorted(same, key=lambda p: p.stat().st_mtime, reverse=True)[4:]:
             stale.unlink(missing_ok=True)
