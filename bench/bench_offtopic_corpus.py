@@ -9,6 +9,8 @@ worker processes), then times ``check_corpus`` (CPU time, median of --repeat) on
 summaries for each N, and reports the pickled summary size per document (what the runner
 spills to disk and reads back). Make a corpus with bench/make_corpus.py (``--jsonl-only``).
 The pass should grow about linearly with N; the summary should stay near 1 KB per news article.
+With ``--pass-jobs N`` each size is also timed judged in N forked processes, as ``seedlint -j N``
+runs it: the parent's CPU (reading the summaries, the index: the serial part) and the workers'.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", default="1000,10000,50000", help="corpus sizes to time the corpus pass on")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="processes for the per-document summaries")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per size; the median counts")
+    ap.add_argument("--pass-jobs", type=int, default=0, help="also time the pass in this many forked processes")
     ap.add_argument("--summaries", type=Path, help="keep the summaries in this pickle and reuse them "
                                                    "(delete it after changing the summary)")
     args = ap.parse_args(argv)
@@ -99,7 +102,24 @@ def main(argv=None) -> int:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"| {n} | {t:.3f} | {t / n * 1e6:.1f} | {len(found)} | {peak / 1e6:.1f} MB |", flush=True)
+        if args.pass_jobs > 1:
+            _time_fanned(items[:n], rule, args.pass_jobs, found)
     return 0
+
+
+def _time_fanned(items, rule, jobs, expected):
+    import resource
+
+    from lint.runner import _fan_out
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    c0, w0 = time.process_time(), time.perf_counter()
+    found = rule.module.check_corpus(items, rule, fan_out=_fan_out(jobs))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"|   in {jobs} processes | parent {time.process_time() - c0:.3f} + workers {workers:.3f} CPU s, "
+          f"{time.perf_counter() - w0:.2f} s wall | | {'same' if found == expected else 'DIFFERENT'} findings | |",
+          flush=True)
 
 
 if __name__ == "__main__":
