@@ -85,12 +85,12 @@ def check(doc, rule):
         return
     unique = set(tokens)
     # One set difference in C leaves the few tokens that are neither common words nor settled
-    # by an earlier document; only those are looked at one by one. The common words are shared
-    # and never written (a forked worker keeps sharing them); each process adds its own.
+    # by an earlier document; only those are looked at one by one. Each process starts its own
+    # set from the common words (a forked worker copies a small set, not the parent's table).
     cleared = _cleared.get((names, o["min_length"]))
     if cleared is None or len(cleared) > 500_000:
-        cleared = _cleared[(names, o["min_length"])] = set()
-    fresh = unique.difference(vocab.common, cleared)
+        cleared = _cleared[(names, o["min_length"])] = set(vocab.common)
+    fresh = unique - cleared
     suspects = []
     for t in fresh:
         if t.islower() and len(t) >= o["min_length"]:
