@@ -11,7 +11,8 @@ import pytest
 from lint.document import Document
 from lint.kinds import offtopic_interrupt, offtopic_language, offtopic_splice, offtopic_teaser, offtopic_voice
 from lint.topic import cohesion
-from lint.topic.lexicon import _LOWER_WORD, _content, bag, bag_at, entities, lower, lowered, paragraph_bags
+from lint.topic.lexicon import (_LOWER_WORD, _content, bag, bag_at, entities, lower, lowered, non_ascii,
+                                paragraph_bags)
 
 TEXT = (
     "Prystaiko’s colleague said the well-known Soleimani bakeries' investors -- and 'tis the U.S. \n"
@@ -189,7 +190,9 @@ def test_a_name_with_a_lone_surrogate_gets_a_summary(rules):
 @pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul"), "ÀÉÎ Öz \u212a\u212b ǅ ΣΑΣ",
                                   "Ünal ÖZ ǈ \u1e9e x\udc80y 🙂 Ⅻ", "plain", ""])
 def test_lower_equals_str_lower(text):
-    assert lower(text) == text.lower()
+    assert lower(text) == text.lower() == lower(text, non_ascii(Document(text)))
+    assert bool(offtopic_language._NON_LATIN.search(non_ascii(Document(text)))) == \
+        offtopic_language.has_other_script(Document(text).text)
 
 
 def test_totals_equal_the_sums_bag_by_bag():

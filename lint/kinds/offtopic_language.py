@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import re
 
-from ..topic.lexicon import FUNCTION_UNIT, FUNCTION_WORDS, paragraph_bags, word_counts
+from ..topic.lexicon import FUNCTION_UNIT, FUNCTION_WORDS, non_ascii, paragraph_bags, word_counts
 from . import Option
 
 OPTIONS = {
@@ -116,7 +116,9 @@ def check(doc, rule):
     ratio_of = [_ratio_of_counts(counts[p[3]]) for p in paras]
     ratios = sorted(ratio_of)
     doc_ratio = ratios[len(ratios) // 2]  # the median paragraph: one foreign block cannot sway it
-    other_script = has_other_script(doc.text)  # else every share below is 1.0: no script shift
+    # else every share below is 1.0: no script shift (tested on the document's distinct
+    # non-ASCII characters, found once for lowercasing it)
+    other_script = bool(_NON_LATIN.search(non_ascii(doc)))
     doc_latin = latin_share(doc.text) if other_script else 1.0
     english = doc_ratio >= 0.25
     if not english and not other_script:

@@ -216,7 +216,7 @@ def lowered(doc) -> str | None:
     the lowercased text are not those of the text and callers lowercase each piece instead."""
     low = doc.__dict__.get("_lowered", "")
     if low == "":
-        low = lower(doc.text)
+        low = lower(doc.text, non_ascii(doc))
         doc._lowered = low = low if len(low) == len(doc.text) else None
     return low
 
@@ -224,16 +224,28 @@ def lowered(doc) -> str | None:
 _ASCII = bytes(range(128))
 
 
-def lower(text: str) -> str:
+def non_ascii(doc) -> str:
+    """The distinct non-ASCII characters of the document (in no order), found once: lowercasing
+    and offtopic-language's script test only need these."""
+    chars = doc.__dict__.get("_non_ascii")
+    if chars is None:
+        text = doc.text
+        chars = doc._non_ascii = "" if text.isascii() else "".join(
+            set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")))
+    return chars
+
+
+def lower(text: str, others: str | None = None) -> str:
     """``text.lower()``. str.lower maps every character of a text with non-ASCII characters
     through the full Unicode tables (~50 instructions a character); here the ASCII letters are
-    lowered as bytes and only the few distinct non-ASCII characters that lowercasing changes
-    are replaced, when each becomes one character (the final-sigma rule depends on context:
+    lowered as bytes and only the few distinct non-ASCII characters (``others``, if known) that
+    lowercasing changes are replaced, when each becomes one character (the final-sigma rule depends on context:
     a text with "Σ" takes str.lower)."""
     if text.isascii():
         return text.lower()
     raw = text.encode("utf-8", "surrogatepass")
-    others = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    if others is None:
+        others = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     changed = [c for c in others if c.lower() != c]
     if "Σ" in changed or any(len(c.lower()) != 1 for c in changed):
         return text.lower()
