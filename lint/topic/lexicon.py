@@ -132,7 +132,7 @@ FUNCTION_UNIT = 1 << 24  # a packed count is words + FUNCTION_UNIT x function wo
 
 
 class _ChunkInfo(dict):
-    """UTF-8 chunk -> (its token's ``_content`` hit: None for a function word or no token,
+    r"""UTF-8 chunk -> (its token's ``_content`` hit: None for a function word or no token,
     ``_SEVERAL`` for more than one token; its \w+ words + FUNCTION_UNIT x its function words),
     filled on first sight. A chunk is cut only at ASCII characters that are in no token and
     no \w+ word, so its tokens and words are the text's there."""
@@ -163,7 +163,7 @@ def _bag_of_lowered(low: str) -> dict[str, float]:
 
 
 def word_counts(low: str) -> int:
-    """The \w+ words of lowercased text ``low`` + FUNCTION_UNIT x its function words."""
+    r"""The \w+ words of lowercased text ``low`` + FUNCTION_UNIT x its function words."""
     return sum(map(_COUNT, map(_chunk_info.__getitem__, _chunks_of(low))))
 
 
