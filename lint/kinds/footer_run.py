@@ -151,7 +151,8 @@ def check(doc, rule):
     if first >= last:
         return
     max_words = rule.options["anchor_max_words"]
-    short = [texts[i] for i in range(first, last) if texts[i].strip() and len(texts[i].split()) <= max_words]
+    # (split no further than one word past the limit: a long line costs no more than a short one)
+    short = [t for t in texts[first:last] if len(t.split(None, max_words)) <= max_words and t.strip()]
     if not short:
         return  # most texts end in paragraphs of prose: no line there can be an anchor
     hay = "\n".join(short)
@@ -177,7 +178,7 @@ def check(doc, rule):
     interrupting = set(rule.options["interrupting"])
     for k in sorted(fired):
         line = first + k  # 0-based index of the line after the anchor
-        if line > last or len(texts[line - 1].split()) > max_words:
+        if line > last or len(texts[line - 1].split(None, max_words)) > max_words:
             continue  # an anchor on the last line leaves nothing after it; long lines are no anchors
         after = [t for t in texts[line:last + 1] if t.strip()]
         prose = sum(1 for t in after if t.count(" ") >= _PROSE_WORDS - 1 and len(t.split()) >= _PROSE_WORDS)
