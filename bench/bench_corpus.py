@@ -340,7 +340,6 @@ def estimate(cpu1, split, cores):
 
 
 def speedup(jsonl, a, runs=1):
-    import statistics
 
     sel = ["--select", a.speedup_select] if a.speedup_select else []
     load = os.getloadavg()[0]
@@ -359,7 +358,7 @@ def speedup(jsonl, a, runs=1):
     print(f"estimate from CPU time (idle 2-core machine): {wall1:.1f} s / {wall2:.1f} s = {wall1 / wall2:.2f}x; "
           f"serial CPU (pre + pass + post) {serial:.2f} s = serial fraction {serial / c1:.3f} of the -j 1 CPU "
           f"(Amdahl bound on 2 cores {1 / (serial / c1 + (1 - serial / c1) / 2):.2f}x)")
-    print(f"-j 1 split, CPU s: " + ", ".join(f"{k} {v:.2f}" for k, v in s1.items()))
+    print("-j 1 split, CPU s: " + ", ".join(f"{k} {v:.2f}" for k, v in s1.items()))
     print(f"-j 2 peak RSS {rss:.0f} MB (largest process), {tree:.0f} MB (tree RSS), {pss:.0f} MB (tree PSS)")
 
 
