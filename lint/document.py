@@ -284,7 +284,7 @@ class Document:
                 limit = 4 * tier  # (lines of at most 64 spaces: as the short tiers saw them)
                 idx = [i for i, need in self._short_needs if need <= tier]
                 more = [i for i, t, n in zip(count(), texts, self._line_spaces) if 64 < n <= limit
-                        and _need(t, n) <= tier]
+                        and 0 < _need(t, n) <= tier]
                 if more:
                     idx = sorted(idx + more)
             else:

@@ -67,6 +67,15 @@ def test_picked_lines_are_those_of_few_words():
             assert existence._pick(doc, lines, max_words) == expected
 
 
+def test_short_lines_leave_out_blank_lines_of_many_spaces():
+    text = "a b\n" + " " * 70 + "\nc d\n" + " " * 66 + "\t"
+    for warm in (False, True):
+        doc = Document(text)
+        if warm:
+            doc._line_tiers  # (then short_lines reads the tiers)
+        assert doc.short_lines(40)[1] == [0, 2]
+
+
 def test_bad_enough_is_badness_at_least():
     from ftfy.badness import badness
 
