@@ -233,6 +233,16 @@ def test_inner_span_equals_the_first_and_last_boundary():
         assert offtopic_splice._inner_span(t) == plain(t)
 
 
+def test_unit_mass_is_weighed_however_the_bag_came():
+    given = cohesion.Unit(0, 9, "president", {"a": 1.5, "b": 2.0})  # a bag without its mass
+    assert given.mass == 3.5
+    given.bag = {"c": 0.5}  # a new bag: weighed again
+    assert given.mass == 0.5
+    text = "The president met the minister."
+    tokenised = cohesion.Unit(0, len(text), text)
+    assert tokenised.mass == sum(bag(text).values())
+
+
 @pytest.mark.parametrize("text", [TEXT, TEXT.replace("İstanbul", "Istanbul")])
 def test_scores_in_one_pass_equal_the_plain_sums(text):
     from operator import mul

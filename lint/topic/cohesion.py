@@ -61,12 +61,12 @@ class Unit:
     def __getattr__(self, name):
         if name != "mass":
             raise AttributeError(name)
-        b = self.bag
-        try:
-            return self.mass  # weighed when the bag was tokenised just now
-        except AttributeError:
-            m = self.mass = sum(b.values())  # summed rarity weight of the unit's content words
-            return m
+        if self._bag is None:
+            self.bag  # noqa: B018 - tokenised now, which weighs it too (fills the slot)
+            return self.mass
+        # a bag given or set without its mass (reading self.mass here again would recurse)
+        m = self.mass = sum(self._bag.values())  # summed rarity weight of the unit's content words
+        return m
 
     @property
     def foreign(self) -> list:
