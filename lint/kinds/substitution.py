@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from ..finding import Fix
-from ..prefilter import MANY_AT_ONCE, first_char_class, first_chars, folded, occurrences, register, required_literals
+from ..prefilter import first_char_class, first_chars, present, register, required_literals
 from . import Option
 
 OPTIONS = {
@@ -79,13 +79,6 @@ def literal_gate(rule):
     return None if ids is None else (ids, False)
 
 
-def _found_literals(doc):
-    """The registered literals in the document's lower-cased text (its one scan), or None when
-    that text is no stand-in for the text (see lint.prefilter.folded) or there is no scan."""
-    low = folded(doc)
-    return None if low is None or not MANY_AT_ONCE else occurrences(doc, low, "lower").keys()
-
-
 def _name(text):
     if len(text) == 1:
         return unicodedata.name(text, f"U+{ord(text):04X}") + f" (U+{ord(text):04X})"
@@ -96,7 +89,7 @@ def check(doc, rule):
     combined, pairs, safe = rule.compiled[:3]
     if combined is not None and not combined.search(doc.text):
         return
-    found = _found_literals(doc)
+    found = present(doc)  # (the registered literals the document's one scan found, or None)
     needs = rule.compiled[4]
     # a pattern none of whose literals the text holds is not searched (a scan of the whole text
     # each: an entity rule has twenty patterns, a page with "&" holds one or two of them)
