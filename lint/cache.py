@@ -370,10 +370,6 @@ def SummaryStore(cache, folder=None):  # noqa: N802 (a factory standing for the 
                 items = self[rule_id] = _RuleSummaries(cache, rule_id, Summaries, self.folder)
             items.add(path, record, blob)
 
-        def flush(self):
-            for items in self.values():
-                items.flush()
-
     return Store(folder)
 
 
