@@ -233,13 +233,11 @@ class Runner:
             self.cache.save()
 
     def _pool(self, tasks):
-        import multiprocessing as mp
-
         global _STATE
         _STATE = (self.rules, self.settings, self.keep_original)
         # fork shares the loaded rules for free; with other threads alive (e.g. inside Ray or a
         # notebook) forking is unsafe, so workers are spawned and load the rules themselves.
-        method = "fork" if "fork" in mp.get_all_start_methods() and threading.active_count() == 1 else "spawn"
+        method = "fork" if _fork_safe() else "spawn"
         spec = None if method == "fork" else _spec(self.rules, self.settings, self.keep_original)
         if method == "fork":
             warm_up(self.rules, self.settings)
@@ -319,6 +317,14 @@ def _executor(jobs, method, spec):
     return ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_init, initargs=(spec,))
 
 
+def _fork_safe() -> bool:
+    """Whether this process may fork workers: the start method exists (not on Windows) and no
+    other thread is alive (inside Ray or a notebook, a forked child could inherit held locks)."""
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods() and threading.active_count() == 1
+
+
 def _fans_out(rule) -> bool:
     import inspect
 
@@ -332,7 +338,7 @@ def _fan_out(jobs):
     (other threads alive) or unavailable."""
     import multiprocessing as mp
 
-    if "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+    if not _fork_safe():
         return None
 
     def fan_out(fn, parts):
