@@ -131,6 +131,7 @@ def test_runner_pass_in_forked_workers_reads_the_spill(o401, monkeypatch):
     file the parent wrote, and the findings equal the pass in one process."""
     import pickle
 
+    from lint import runner
     from lint.config import Settings
     from lint.engine import corpus_pass
     from lint.runner import Runner, _fans_out
@@ -138,6 +139,21 @@ def test_runner_pass_in_forked_workers_reads_the_spill(o401, monkeypatch):
     assert _fans_out(o401)
     items = _summaries(seed=3)
     monkeypatch.setattr(oc, "FAN_OUT_MIN", 1)
+    forked, real = [], runner._fan_out
+
+    def spy(jobs):  # the pass did run in workers (no silent fallback to one process)
+        fan_out = real(jobs)
+        if fan_out is None:
+            pytest.skip("no fork here")
+
+        def counted(fn, parts):
+            out = fan_out(fn, parts)
+            forked.append(len(parts))  # only once the workers gave their results
+            return out
+
+        return counted
+
+    monkeypatch.setattr(runner, "_fan_out", spy)
     results = []
     for jobs in (1, 2):
         run = Runner([o401], Settings(), jobs=jobs)
@@ -145,3 +161,4 @@ def test_runner_pass_in_forked_workers_reads_the_spill(o401, monkeypatch):
             run.summaries.add("O401", path, record, pickle.dumps(s))
         results.append(run.finish())
     assert results[0] == results[1] == corpus_pass({"O401": items}, [o401]) != []
+    assert forked  # -j 2 judged the documents in forked workers
