@@ -32,7 +32,6 @@ OPTIONS = {
 }
 
 _STOP = FUNCTION_WORDS
-_WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
 
