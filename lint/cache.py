@@ -16,7 +16,8 @@ whatever their name): no reading, no parsing. What a warm run needs is stored re
   the text report's lines (UTF-8, written to the output as they are) and the counts its
   summary needs, and a digest of each corpus summary; sharded by key, so a small run reads a
   small part of a big cache;
-- ``j-XX``: content key -> the JSON report's objects (UTF-8; read only by a JSON report);
+- ``j-XX``: content key -> the name linted under and the JSON report's objects (UTF-8; read
+  only by a JSON report);
 - ``s-XX``: content key -> the corpus summaries (read only when the corpus pass has to run:
   `SummaryStore` hands the pass a digest of them, and reads them when the digest misses);
 - ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest.
@@ -171,7 +172,7 @@ class Cache:
         entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices), rows,
                  encode(plain_lines(findings)), _counts(findings), digests)
         self._set("c", b, key, entry)
-        self._set("j", b, key, encode(json_lines(findings)))
+        self._set("j", b, key, (result.path, encode(json_lines(findings))))
         self._set("s", b, key, dict(result.summaries))
         self._used.add(key)
 
@@ -179,13 +180,13 @@ class Cache:
     def findings(self, key, name, entry) -> list:
         return [_finding(name, row) for row in pickle.loads(entry[4])]
 
-    def json_text(self, key, name, entry):
+    def json_text(self, key, name):
         """The JSON objects of a cached file's findings (`lint.output.json_.json_lines`, UTF-8), or
         None when they were stored under another name (or lost to a concurrent writer): then the
-        caller renders them."""
-        if entry[0] != name:
-            return None
-        return self._shard("j", key[0] % BUCKETS).get(key)
+        caller renders them. The name is the JSON shard's own: a concurrent writer may have put
+        the key under another name between this run's reads of the content and JSON shards."""
+        got = self._shard("j", key[0] % BUCKETS).get(key)
+        return got[1] if got is not None and got[0] == name else None
 
     def summary_blob(self, deferred, rule_id) -> bytes:
         return self._summaries(deferred[0], deferred[1])[rule_id]
@@ -296,7 +297,7 @@ class CachedFindings(list):
         return entry[5] if entry[0] == self._source[2] else None
 
     def json_lines(self):
-        return self._source[0].json_text(*self._source[1:]) if self._source is not None else None
+        return self._source[0].json_text(self._source[1], self._source[2]) if self._source is not None else None
 
     def __reduce_ex__(self, protocol):
         return list, (list(self._load()),)

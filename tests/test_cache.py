@@ -185,3 +185,24 @@ def test_cached_results_are_made_equal_to_the_dataclasses_they_stand_for():
     assert made == RecordResult("a.txt", findings=[], notices=["n"], summaries={"X": b""}, size=3)
     made = cache_mod._result_class("Result")("a.txt", findings=[], notices=[], summaries={}, size=3)
     assert made == Result("a.txt") and type(made) is Result
+
+
+def test_json_lines_put_under_another_name_meanwhile_are_not_served(tmp_path, rules):
+    folder = _folder(tmp_path / "files", 1)
+    (folder / "copy.txt").write_bytes((folder / "00.txt").read_bytes())
+    os.utime(folder / "copy.txt", (OLD, OLD))
+    artefacts = select_rules(rules, ["artefact"])
+    first = Cache(str(tmp_path / "c"), artefacts, Settings())
+    list(Runner(artefacts, Settings(), jobs=1, cache=first).run([str(folder / "00.txt")]))
+    first.save()
+    reader = Cache(str(tmp_path / "c"), artefacts, Settings())
+    [warm] = Runner(artefacts, Settings(), jobs=1, cache=reader).run([str(folder / "00.txt")])
+    # a concurrent run that missed the same content under another name saves before the JSON shard is read
+    [copy] = Runner(artefacts, Settings(), jobs=1).run([str(folder / "copy.txt")])
+    writer = Cache(str(tmp_path / "c"), artefacts, Settings())
+    writer.put(warm.findings._source[1], copy)
+    writer.save()
+    assert warm.findings.json_lines() is None
+    assert cli.main(["--isolated", "--no-progress", "-j", "1", "--cache-dir", str(tmp_path / "c"), "-o",
+                     str(tmp_path / "a.json"), "--output-format", "json", str(folder / "00.txt")]) == 1
+    assert "copy.txt" not in (tmp_path / "a.json").read_text(encoding="utf-8")
