@@ -255,13 +255,21 @@ def test_scores_in_one_pass_equal_the_plain_sums(text):
         if u.bag:
             ref = cohesion.Unit(u.start, u.end, u.text, u.bag, u.mass)
             cohesion._score_plain(ref, u.bag, total, tn2, shared)
-            assert (ref.cos, ref.novelty, ref._alone) == (u.cos, u.novelty, u._alone)
+            assert _same_floats((ref.cos, ref.novelty, ref._alone), (u.cos, u.novelty, u._alone))
         pn2 = sum(map(mul, u.bag.values(), u.bag.values()))
         for s in cohesion.score_sentences(prof, i):
             if s.bag:
                 ref = cohesion.Unit(s.start, s.end, s.text, s.bag, s.mass)
                 cohesion._score_plain(ref, s.bag, u.bag, pn2, None)
-                assert ref.cos == s.cos
+                assert _same_floats(ref.cos, s.cos)
+
+
+def _same_floats(a, b):
+    """Bit for bit on Python < 3.12 (the one-pass loops add in the plain sums' order); from 3.12
+    on, the plain ``sum()`` of floats is compensated, so the two may differ in the last bits."""
+    import sys
+
+    return a == b if sys.version_info < (3, 12) else a == pytest.approx(b, rel=1e-9, abs=1e-12)
 
 
 def test_style_conflict_counts_the_document_only_where_needed():
