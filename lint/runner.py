@@ -342,10 +342,17 @@ def _fan_out(jobs):
         return None
 
     def fan_out(fn, parts):
+        import gc
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(min(jobs, len(parts)) or 1, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(fn, parts))
+        # frozen, the index and the summaries are left alone by the children's collections,
+        # which would otherwise write to every object's header and copy its page
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(min(jobs, len(parts)) or 1, mp_context=mp.get_context("fork")) as pool:
+                return list(pool.map(fn, parts))
+        finally:
+            gc.unfreeze()  # the parent may collect them again once the pass is done
 
     return fan_out
 
