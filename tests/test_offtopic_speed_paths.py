@@ -294,3 +294,25 @@ def test_style_conflict_counts_the_document_only_where_needed():
                 found.add(got)
     assert len(found) > 1  # some paragraph keeps its own convention
 
+
+
+def test_a_profiled_document_is_freed_without_the_cycle_collector():
+    # the profile refers back to its document weakly: dropping the document frees it (and its
+    # units) at once, instead of leaving a cycle for the collector to find
+    import gc
+    import weakref
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        doc = Document(TEXT)
+        prof = cohesion.profile(doc)
+        prof.sentences_of(0)
+        assert prof.doc is doc
+        ref = weakref.ref(doc)
+        del doc
+        assert ref() is None
+        assert prof.doc is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import weakref
 from itertools import filterfalse, repeat
 from operator import mul
 
@@ -170,11 +171,19 @@ class Profile:
     def __init__(self, paragraphs: list[Unit], total: dict, doc=None):
         self.paragraphs = paragraphs
         self.total = total
-        self.doc = doc
+        # a weak reference: the document keeps its profile (``doc._topic_profile``), and a
+        # strong one back would make a cycle that only the cyclic collector frees, so every
+        # document's units and lists would live on (and be traversed) until a collection
+        self._doc = None if doc is None else weakref.ref(doc)
         self._low = lowered(doc) if doc is not None else None
         self._sentences: dict = {}
         self._names: dict = {}
         self._scored: set = set()
+
+    @property
+    def doc(self):
+        """The document profiled, or None (none given, or no longer alive)."""
+        return None if self._doc is None else self._doc()
 
     @property
     def sentences(self) -> list[list[Unit]]:
