@@ -3,24 +3,26 @@
 A file's findings are keyed by its content (BLAKE2 of its bytes, its suffix and the rules that
 apply to it), under a *fingerprint*: seedlint's version, the selected rules' YAML, the settings
 and the size and mtime of every module and data file of the package, so editing a rule, a
-setting or the code starts afresh (``<cache>/<fingerprint>/``; the least recently used
-fingerprints beyond `KEEP_FINGERPRINTS` are deleted).
+setting or the code starts afresh (``<cache>/<fingerprint>/``; each run that reads a folder
+touches its ``used`` marker, and the folders least recently used beyond `KEEP_FINGERPRINTS`
+are deleted).
 
-Re-running on an unchanged folder looks each file up by its absolute path, size and mtime
-(files that changed, or could have changed unseen, are read and hashed, and found by content
-whatever their name): no reading, no parsing. What a warm run needs is stored ready to use:
+Re-running on an unchanged folder looks each file up by its absolute path and stat, as git's
+index does: size, mtime, inode and ctime (a ``cp -p`` or ``rsync -t`` of a same-size edit keeps
+size and mtime but not ctime). Files whose stat differs, or that could have changed unseen, are
+read and hashed, and found by content whatever their name. What a warm run needs is stored
+once, ready to use:
 
-- ``p-XX``: path -> (size, mtime_ns, content key), in `BUCKETS` shards by path;
+- ``p-XX``: path -> (size, mtime_ns, inode, ctime_ns, content key), in `BUCKETS` shards by path;
 - ``c-XX``: content key -> the name it was linted under, the findings as one pickled blob of
-  tuples (made into `Finding` objects only if something asks for them, `CachedFindings`),
-  the text report's lines (UTF-8, written to the output as they are) and the counts its
-  summary needs, and a digest of each corpus summary; sharded by key, so a small run reads a
-  small part of a big cache;
-- ``j-XX``: content key -> the name linted under and the JSON report's objects (UTF-8; read
-  only by a JSON report);
+  tuples, the counts the report's summary needs, and a digest of each corpus summary; sharded
+  by key, so a small run reads a small part of a big cache. The text and JSON reports' lines
+  are rendered from the tuples when asked for, under the name of this run; `Finding` objects
+  are made only for reporters that need them (`CachedFindings`);
 - ``s-XX``: content key -> the corpus summaries (read only when the corpus pass has to run:
   `SummaryStore` hands the pass a digest of them, and reads them when the digest misses);
-- ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest.
+- ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest
+  (a pass that failed is not stored: it would be served as "no findings").
 
 Writers hold a lock (``lock``, flock) while they merge their new entries into the current
 shards and replace them (temporary file + rename), so concurrent runs never corrupt the cache
@@ -33,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import json
 import os
 import pickle
 import shutil
@@ -40,6 +43,8 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+
+from json.encoder import encode_basestring as _q  # as Finding.to_json quotes
 
 from . import __version__
 from .finding import Finding, Fix
@@ -49,6 +54,7 @@ MAX_PER_BUCKET = 2_000  # beyond this, a shard keeps only the entries of the lat
 KEEP_FINGERPRINTS = 8  # cache folders of other rule sets/settings/versions kept for reuse
 KEEP_CORPUS = 64  # corpus-pass results kept per fingerprint
 _RACY_NS = 2_000_000_000  # files written this close before the run started are never trusted by stat
+USED = "used"  # the marker touched whenever a run reads a fingerprint's folder
 
 
 def fingerprint(rules, settings) -> str:
@@ -79,10 +85,10 @@ class Cache:
         self.hits = self.misses = 0
         self.started_ns = time.time_ns()
         self.deferred = False  # True once the runner's summaries come from `summary_store`
-        self._shards: dict = {kind: [None] * BUCKETS for kind in "pcjs"}  # kind -> [dict as read, per bucket]
+        self._shards: dict = {kind: [None] * BUCKETS for kind in "pcs"}  # kind -> [dict as read, per bucket]
         self._changes: dict = {}  # (kind, bucket) -> {key: new value}
         self._used: set = set()  # paths and content keys this run used (kept when a shard is pruned)
-        self._corpus_used: list = []
+        self._marked = False  # whether this run touched the folder's `USED` marker
         self._folders: dict = {}  # folder as given -> absolute, with a final separator
 
     # -- shards -------------------------------------------------------------------------------
@@ -90,6 +96,9 @@ class Cache:
         shards = self._shards[kind]
         shard = shards[b]
         if shard is None:
+            if not self._marked:  # folders are pruned by last use, not last write
+                self._marked = True
+                _touch(self.folder / USED)
             shard = shards[b] = _read(self.folder / f"{kind}-{b:02x}.pickle")
         return shard
 
@@ -109,24 +118,25 @@ class Cache:
 
     # -- the runner's interface ---------------------------------------------------------------
     def known_key(self, path, st):
-        """The content key recorded for this file when its size and mtime were the same, or None:
-        an unchanged file is looked up without reading it."""
+        """The content key recorded for this file when its size, mtime, inode and ctime were the
+        same, or None: an unchanged file is looked up without reading it."""
         where = self._absolute(path)
         b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
         shard = self._shards["p"][b]
         entry = (shard if shard is not None else self._shard("p", b)).get(where)
-        if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
+        if entry is not None and entry[:4] == (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns):
             self._used.add(where)
-            return entry[2]
+            return entry[4]
         return None
 
     def remember(self, path, st, key):
-        # a file written in the second before this run started could change again within the
-        # same mtime tick and keep its stat: such files are hashed every time, never trusted
+        # a file written in the seconds before this run started could change again within the
+        # same mtime tick and keep its stat: such files are hashed every time, never trusted (git's
+        # "racy" entries; as in git, an mtime set back by ``cp -p`` is told by the ctime in the key)
         if st.st_mtime_ns < self.started_ns - _RACY_NS:
             where = self._absolute(path)
             b = zlib.crc32(where.encode("utf-8", "surrogateescape")) % BUCKETS
-            entry = (st.st_size, st.st_mtime_ns, key)
+            entry = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, key)
             if self._shard("p", b).get(where) != entry:
                 self._set("p", b, where, entry)
             self._used.add(where)
@@ -147,7 +157,7 @@ class Cache:
             return None
         self.hits += 1
         self._used.add(key)
-        stored, kind, size, notices, _, _, _, digests = entry
+        stored, kind, size, notices, _, _, digests = entry
         notices = [n.replace(stored, name, 1) for n in notices] if stored != name else list(notices)
         if self.deferred:  # a tuple: not read yet (see `_RuleSummaries.add`)
             prefix = _item(name, None, b"") if digests else b""
@@ -161,32 +171,15 @@ class Cache:
     def put(self, key, result):
         if result.error is not None:  # read errors are about the moment, not the content
             return
-        from .output._raw import encode
-        from .output.json_ import json_lines
-        from .output.text import plain_lines
-
         b = key[0] % BUCKETS
         findings = result.findings
         rows = pickle.dumps([_row(f) for f in findings], pickle.HIGHEST_PROTOCOL)
         digests = {rid: _digest(blob) for rid, blob in result.summaries.items()}
         entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices), rows,
-                 encode(plain_lines(findings)), _counts(findings), digests)
+                 _counts(findings), digests)
         self._set("c", b, key, entry)
-        self._set("j", b, key, (result.path, encode(json_lines(findings))))
         self._set("s", b, key, dict(result.summaries))
         self._used.add(key)
-
-    # -- what a cached result gives on demand ---------------------------------------------------
-    def findings(self, key, name, entry) -> list:
-        return [_finding(name, row) for row in pickle.loads(entry[4])]
-
-    def json_text(self, key, name):
-        """The JSON objects of a cached file's findings (`lint.output.json_.json_lines`, UTF-8), or
-        None when they were stored under another name (or lost to a concurrent writer): then the
-        caller renders them. The name is the JSON shard's own: a concurrent writer may have put
-        the key under another name between this run's reads of the content and JSON shards."""
-        got = self._shard("j", key[0] % BUCKETS).get(key)
-        return got[1] if got is not None and got[0] == name else None
 
     def summary_blob(self, deferred, rule_id) -> bytes:
         return self._summaries(deferred[0], deferred[1])[rule_id]
@@ -215,13 +208,12 @@ class Cache:
         rows = _read(path, None)
         if rows is None:
             return None
-        self._corpus_used.append(path)
+        _touch(path)  # kept by last use (`KEEP_CORPUS`)
         return [_finding(row[0], row[1:]) for row in rows]
 
     def put_corpus(self, rule_id, digest, findings):
         path = self._corpus_file(rule_id, digest)
         self._changes[("k", path)] = [(f.path, *_row(f)) for f in findings]
-        self._corpus_used.append(path)
 
     # -- saving -------------------------------------------------------------------------------
     def save(self):
@@ -249,18 +241,12 @@ class Cache:
             pass  # a read-only tree just runs uncached
 
     def _prune(self):
-        """Drop old corpus-pass results and the folders of fingerprints not used lately."""
-        now = time.time()
-        for path in self._corpus_used:
-            try:
-                os.utime(path, (now, now))
-            except OSError:
-                pass
+        """Drop the corpus-pass results and the folders of fingerprints not used lately."""
         corpus = sorted(self.folder.glob("k-*.pickle"), key=_mtime, reverse=True)
         for path in corpus[KEEP_CORPUS:]:
             _unlink(path)
-        os.utime(self.folder, (now, now))
-        others = sorted((p for p in self.root.iterdir() if p.is_dir()), key=_mtime, reverse=True)
+        _touch(self.folder / USED)
+        others = sorted((p for p in self.root.iterdir() if p.is_dir()), key=_last_used, reverse=True)
         for path in others[KEEP_FINGERPRINTS:]:
             shutil.rmtree(path, ignore_errors=True)
         for path in self.root.glob("*.pickle"):  # the one-file cache of earlier versions
@@ -277,27 +263,35 @@ class CachedFindings(list):
         if self._source is not None:
             cache, key, name, entry = self._source
             self._source = None
-            list.extend(self, cache.findings(key, name, entry))
+            list.extend(self, [_finding(name, row) for row in pickle.loads(entry[4])])
         return self
 
     @property
     def counts(self):
         """((rule, severity, findings, fixable, safe fixes), ...), as `lint.output.text.Tally` adds them."""
-        return self._source[3][6] if self._source is not None else None
+        return self._source[3][5] if self._source is not None else None
 
     @property
     def name(self):
         return self._source[2]
 
     def text_lines(self):
-        """The plain text report's lines as UTF-8, or None when they were stored under another name."""
-        if self._source is None:
-            return None
-        entry = self._source[3]
-        return entry[5] if entry[0] == self._source[2] else None
+        """`lint.output.text.plain_lines` of these findings as UTF-8, made from the stored rows, or
+        None when the caller is to render them (see `_rendered`)."""
+        return self._rendered(_text)
 
     def json_lines(self):
-        return self._source[0].json_text(self._source[1], self._source[2]) if self._source is not None else None
+        """`lint.output.json_.json_lines` of these findings as UTF-8, or None (see `text_lines`)."""
+        return self._rendered(_json)
+
+    def _rendered(self, render):
+        if self._source is None or not _renders_as_reporters_do():
+            return None
+        _, _, name, entry = self._source
+        try:
+            return render(name, pickle.loads(entry[4])).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the reporter writes it with the stream's errors
+            return None
 
     def __reduce_ex__(self, protocol):
         return list, (list(self._load()),)
@@ -519,6 +513,24 @@ def _mtime(path) -> float:
         return 0.0
 
 
+def _last_used(folder) -> float:
+    """When a run last read or wrote this fingerprint's folder (its marker; the folder's mtime for
+    folders of versions that had none)."""
+    return max(_mtime(folder / USED), _mtime(folder))
+
+
+def _touch(path):
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        try:
+            path.touch()  # the folder of an earlier version, without a marker; none for a new folder
+        except OSError:
+            pass
+    except OSError:
+        pass  # a read-only cache
+
+
 def _item(path, record, digest) -> bytes:
     """What the digest of a rule's corpus-pass input hashes for one item."""
     return f"{path}\0{record!r}\0".encode("utf-8", "surrogateescape") + digest
@@ -557,3 +569,72 @@ def _counts(findings) -> tuple:
             g[1] += 1
             g[2] += f.fix.safe
     return tuple((rule, sev, *g) for (rule, sev), g in groups.items())
+
+
+# -- the reports' lines, from stored rows ---------------------------------------------------------
+# A warm run of ten thousand files prints tens of thousands of findings: rendered straight from the
+# rows, they cost a fraction of making `Finding` objects first. `_renders_as_reporters_do` checks
+# once per process that these give the reporters' bytes; if a format changes, cached files are
+# rendered by the reporters again.
+
+def _text(name, rows) -> str:
+    """`lint.output.text.plain_lines` of the findings these rows stand for, named ``name``."""
+    return "".join([f"{name}{'' if record is None else f'[{record}]'}:{line}:{column}: {severity} {rule} {message}"
+                    f"{'' if fix is None else '  (fix available)'}\n"
+                    for (line, column, _, _, rule, _, severity, message, _, _, _, fix, record, *_) in rows])
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), set up once
+_JSON_TRUE = {True: "true", False: "false"}
+
+
+def _json(name, rows) -> str:
+    """`lint.output.json_.json_lines` of the findings these rows stand for (`Finding.to_json`)."""
+    path, out = _q(name), []
+    for (line, column, end_line, end_column, rule, category, severity, message, excerpt, _, _, fix, record,
+         suggestions, related, score) in rows:
+        head = (f'{{"path": {path}, "line": {line}, "column": {column}, '
+                f'"end_line": {end_line}, "end_column": {end_column}, "rule": {_q(rule)}, '
+                f'"category": {_q(category)}, "severity": {_q(severity)}, '
+                f'"message": {_q(message)}, "excerpt": {_q(excerpt)}')
+        tail = []  # what `Finding.to_dict` adds after the excerpt, in its order
+        if record is not None:
+            tail.append('"record": ' + _encode(record))
+        if suggestions:
+            tail.append('"suggestions": ' + _encode(suggestions))
+        if related:
+            tail.append('"related": ' + _encode(related))
+        if score is not None:
+            tail.append('"score": ' + _encode(round(score, 4)))
+        if fix is not None:
+            start, end, replacement, safe = fix
+            if type(start) is int and type(end) is int and type(safe) is bool:
+                tail.append(f'"fix": {{"start": {start}, "end": {end}, "replacement": {_q(replacement)}, '
+                            f'"safe": {_JSON_TRUE[safe]}}}')
+            else:
+                tail.append('"fix": ' + _encode({"start": start, "end": end, "replacement": replacement,
+                                                  "safe": safe}))
+        out.append(f"{head}, {', '.join(tail)}}}" if tail else head + "}")
+    return ",\n ".join(out)
+
+
+_RENDER_CHECKED: list = []  # [whether `_text` and `_json` give the reporters' output]
+
+
+def _renders_as_reporters_do() -> bool:
+    if not _RENDER_CHECKED:
+        from .output.json_ import json_lines
+        from .output.text import plain_lines
+
+        fix = Fix(3, 9, "the \"x\" é", False)
+        probe = [Finding("a.txt", 1, 2, 1, 9, "A101", "artefact", "warning", "Msg \"q\" é\t", "ex\n"),
+                 Finding("a.txt", 4, 1, 5, 2, "T201", "typo", "info", "m", "e", 3, 9, fix, "r1", ["s", "ü"],
+                         [{"path": "b", "line": 2}], 0.123456),
+                 Finding("a.txt", 7, 1, 7, 3, "X9", "style", "error", "m", "", fix=Fix(1, 2, "", True), score=2.0)]
+        rows = [_row(f) for f in probe]
+        try:
+            ok = _text("a.txt", rows) == plain_lines(probe) and _json("a.txt", rows) == json_lines(probe)
+        except (TypeError, ValueError):  # a Finding with other fields: rows unpack differently
+            ok = False
+        _RENDER_CHECKED.append(ok)
+    return _RENDER_CHECKED[0]

@@ -151,7 +151,7 @@ def cmd_check(argv) -> int:
                 print(f"seedlint: {n}", file=sys.stderr)
             if stream is not None:
                 stream.add(result.findings)
-                failed = failed or any(severity_at_least(f.severity, fail_level) for f in result.findings)
+                failed = failed or _fails(result.findings, fail_level)
             else:
                 findings.extend(result.findings)
         findings.extend(_suppressed_inline(lint.finish(), run.documents, selected))
@@ -187,6 +187,14 @@ def cmd_check(argv) -> int:
     if errors:
         return 2
     return 1 if failed or any(severity_at_least(f.severity, fail_level) for f in findings) else 0
+
+
+def _fails(findings, fail_level) -> bool:
+    """Whether a document's findings reach the failing level: a cached file's stored counts
+    (`lint.cache.CachedFindings.counts`) say so without loading its findings."""
+    counts = getattr(findings, "counts", None)
+    severities = (c[1] for c in counts) if counts is not None else (f.severity for f in findings)
+    return any(severity_at_least(s, fail_level) for s in severities)
 
 
 def _fix(args, findings, run, rules, settings, fail_level):

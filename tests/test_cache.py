@@ -7,13 +7,17 @@ import pickle
 import time
 
 import pytest
+from hypothesis import given, strategies as st
 
 from lint import cache as cache_mod
 from lint import cli
 from lint.cache import Cache, CachedFindings
 from lint.config import Settings
 from lint.engine import select_rules
+from lint.finding import Finding, Fix
 from lint.kinds import KINDS
+from lint.output.json_ import json_lines
+from lint.output.text import plain_lines
 from lint.runner import Runner
 
 import corpus_kind  # tests/ is on sys.path (conftest)
@@ -166,15 +170,23 @@ def test_the_corpus_pass_reads_cached_summaries_only_when_it_runs(tmp_path, rule
     assert [f["path"] for f in changed if f["rule"] == "X901"] == [str(folder / f"0{i}.txt") for i in range(4)]
 
 
-def test_old_fingerprints_are_pruned(tmp_path, rules, monkeypatch):
+def test_fingerprints_not_used_lately_are_pruned(tmp_path, rules, monkeypatch):
     folder = _folder(tmp_path / "files", 1)
     monkeypatch.setattr(cache_mod, "KEEP_FINGERPRINTS", 2)
-    for rule in ("A101", "A102", "A103", "A104"):
+
+    def run(rule):
+        time.sleep(0.02)  # distinct timestamps on a coarse clock
         rs = select_rules(rules, [rule])
         cache = Cache(str(tmp_path / "c"), rs, Settings())
         list(Runner(rs, Settings(), jobs=1, cache=cache).run([str(folder)]))
         cache.save()
-    assert len([p for p in (tmp_path / "c").iterdir() if p.is_dir()]) == 2
+        return cache
+
+    warm = run("A101").folder
+    run("A102")
+    assert run("A101").hits == 1  # read, nothing written
+    run("A103")  # prunes A102's folder, written after A101's but used before it
+    assert sorted(p for p in (tmp_path / "c").iterdir() if p.is_dir()) == sorted([warm, run("A103").folder])
 
 
 def test_cached_results_are_made_equal_to_the_dataclasses_they_stand_for():
@@ -187,7 +199,7 @@ def test_cached_results_are_made_equal_to_the_dataclasses_they_stand_for():
     assert made == Result("a.txt") and type(made) is Result
 
 
-def test_json_lines_put_under_another_name_meanwhile_are_not_served(tmp_path, rules):
+def test_report_lines_name_the_file_of_this_run_whatever_a_concurrent_run_stored(tmp_path, rules):
     folder = _folder(tmp_path / "files", 1)
     (folder / "copy.txt").write_bytes((folder / "00.txt").read_bytes())
     os.utime(folder / "copy.txt", (OLD, OLD))
@@ -197,12 +209,84 @@ def test_json_lines_put_under_another_name_meanwhile_are_not_served(tmp_path, ru
     first.save()
     reader = Cache(str(tmp_path / "c"), artefacts, Settings())
     [warm] = Runner(artefacts, Settings(), jobs=1, cache=reader).run([str(folder / "00.txt")])
-    # a concurrent run that missed the same content under another name saves before the JSON shard is read
+    # a concurrent run that missed the same content under another name saves before the lines are made
     [copy] = Runner(artefacts, Settings(), jobs=1).run([str(folder / "copy.txt")])
     writer = Cache(str(tmp_path / "c"), artefacts, Settings())
     writer.put(warm.findings._source[1], copy)
     writer.save()
-    assert warm.findings.json_lines() is None
+    [plain] = Runner(artefacts, Settings(), jobs=1).run([str(folder / "00.txt")])
+    assert warm.findings.json_lines() == json_lines(plain.findings).encode() != b""
+    assert warm.findings.text_lines() == plain_lines(plain.findings).encode() != b""
     assert cli.main(["--isolated", "--no-progress", "-j", "1", "--cache-dir", str(tmp_path / "c"), "-o",
                      str(tmp_path / "a.json"), "--output-format", "json", str(folder / "00.txt")]) == 1
     assert "copy.txt" not in (tmp_path / "a.json").read_text(encoding="utf-8")
+
+
+def _rewrite_keeping_size_and_mtime(path, text):
+    """What ``cp -p`` or ``rsync -t`` of a same-size edit does: new bytes, the old size and mtime
+    (only ctime, and for rsync the inode, tell). Waits until the ctime differs from the old one."""
+    before = os.stat(path)
+    assert len(text.encode()) == before.st_size
+    deadline = time.monotonic() + 5
+    while True:
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        now = os.stat(path)
+        if now.st_ctime_ns != before.st_ctime_ns or time.monotonic() > deadline:
+            return now
+        time.sleep(0.01)  # a coarse ctime clock has not ticked yet
+
+
+def test_a_same_size_edit_with_its_mtime_restored_is_linted_again(tmp_path, rules):
+    folder = _folder(tmp_path / "files", 2)
+    artefacts = select_rules(rules, ["artefact"])
+
+    def run():
+        cache = Cache(str(tmp_path / "c"), artefacts, Settings())
+        found = [f.to_dict() for r in Runner(artefacts, Settings(), jobs=1, cache=cache).run([str(folder)])
+                 for f in r.findings]
+        cache.save()
+        return found, cache
+
+    first, _ = run()
+    again, cache = run()
+    assert again == first and cache.hits == 2
+    assert list(cache.folder.glob("p-*.pickle"))  # served by stat
+    old = (folder / "01.txt").read_text(encoding="utf-8")
+    edited = old.replace("Read more »", "Read mor »x")  # same size, one artefact fewer
+    _rewrite_keeping_size_and_mtime(folder / "01.txt", edited)
+    changed, cache = run()
+    expected = [f.to_dict() for r in Runner(artefacts, Settings(), jobs=1).run([str(folder)]) for f in r.findings]
+    assert changed == expected != first
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def _findings(draw):
+    fix = draw(st.none() | st.builds(Fix, st.integers(0, 99), st.integers(0, 99), _TEXT, st.booleans()))
+    return Finding("dir/é a.txt", *draw(st.tuples(*[st.integers(0, 10 ** 6)] * 4)),
+                   draw(st.sampled_from(["A101", "T2"])), draw(st.sampled_from(["artefact", "typo"])),
+                   draw(st.sampled_from(["info", "error"])), draw(_TEXT),
+                   draw(_TEXT), 0, 0, fix, draw(st.none() | _TEXT), draw(st.lists(_TEXT, max_size=2)),
+                   draw(st.lists(st.dictionaries(_TEXT, st.integers() | _TEXT, max_size=2), max_size=2)),
+                   draw(st.none() | st.floats(allow_nan=False) | st.just(float("nan"))))
+
+
+@given(st.lists(_findings(), max_size=4))
+def test_report_lines_made_from_stored_rows_are_the_reporters_own(findings):
+    rows = [cache_mod._row(f) for f in findings]
+    assert cache_mod._renders_as_reporters_do()
+    assert cache_mod._text("dir/é a.txt", rows) == plain_lines(findings)
+    assert cache_mod._json("dir/é a.txt", rows) == json_lines(findings)
+
+
+def test_the_fail_level_is_judged_from_cached_counts_without_loading_findings(tmp_path, monkeypatch):
+    folder = str(_folder(tmp_path / "files", 3))
+    _cli(tmp_path, folder)
+    monkeypatch.setattr(CachedFindings, "_load", lambda self: pytest.fail("findings loaded"))
+    assert _cli(tmp_path, "--fail-level", "warning", folder)[0] == 1
+    assert _cli(tmp_path, "--fail-level", "error", folder)[0] == 0
+    assert _cli(tmp_path, "--fail-level", "error", "--output-format", "json", folder)[0] == 0
