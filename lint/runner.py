@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from . import sources
 from .corpus import is_corpus
 from .corpus.spill import SummaryStore
-from .engine import Result, corpus_pass, corpus_rules, lint_text, summarize
+from .engine import Result, corpus_rules, lint_text, summarize
 from .finding import Finding
 
 MAX_BAD_RECORDS = 20  # notices per corpus file; the rest are counted
@@ -130,9 +130,9 @@ class Runner:
                 hit = cache.get_corpus(rule.id, digest) if cache is not None else None
                 if hit is None:
                     hit = self._corpus_pass(rule)
-                    if cache is not None:
+                    if cache is not None and hit is not None:  # a failure is not "no findings"
                         cache.put_corpus(rule.id, digest, hit)
-                found += hit
+                found += hit or []
         finally:
             self.summaries.close()
         found.sort(key=Finding.sort_key)
@@ -144,19 +144,22 @@ class Runner:
 
     def _corpus_pass(self, rule):
         """`corpus_pass` for one rule, spread over the cores when the rule can judge its
-        documents in parts (``check_corpus(items, rule, fan_out=...)``, see `_fan_out`)."""
+        documents in parts (``check_corpus(items, rule, fan_out=...)``, see `_fan_out`); None
+        when the rule failed (reported as `corpus_pass` reports it, and not cached)."""
         fan_out = _fan_out(self.jobs) if self.jobs > 1 and _fans_out(rule) else None
-        if fan_out is None:
-            return corpus_pass(self.summaries, [rule])
-        self.summaries.flush()  # forked workers read the spill files
         try:
-            found = list(rule.module.check_corpus(self.summaries.get(rule.id, []), rule, fan_out=fan_out))
-        except (OSError, BrokenProcessPool):  # no fork (memory) or a worker killed: in this process then
-            return corpus_pass(self.summaries, [rule])
-        except Exception as e:  # as corpus_pass reports it
+            if fan_out is not None:
+                self.summaries.flush()  # forked workers read the spill files
+                try:
+                    found = list(rule.module.check_corpus(self.summaries.get(rule.id, []), rule, fan_out=fan_out))
+                except (OSError, BrokenProcessPool):  # no fork (memory) or a worker killed: in this process then
+                    fan_out = None
+            if fan_out is None:
+                found = list(rule.module.check_corpus(self.summaries.get(rule.id, []), rule))
+        except Exception as e:
             print(f"seedlint: internal error in rule {rule.id} (corpus pass): {type(e).__name__}: {e}",
                   file=sys.stderr)
-            return []
+            return None
         found.sort(key=Finding.sort_key)
         return found
 

@@ -170,6 +170,32 @@ def test_the_corpus_pass_reads_cached_summaries_only_when_it_runs(tmp_path, rule
     assert [f["path"] for f in changed if f["rule"] == "X901"] == [str(folder / f"0{i}.txt") for i in range(4)]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failed_corpus_pass_is_not_cached(tmp_path, rules, corpus_rule, monkeypatch, capsys, jobs):
+    folder = _folder(tmp_path / "files", 3)
+    rs = select_rules(rules, ["A101"]) + [corpus_rule]
+    calls = []
+
+    def broken(items, rule, fan_out=None):  # a fan_out parameter: -j 2 takes the runner's other path
+        calls.append(fan_out)
+        raise RuntimeError("index lost")
+
+    def run():
+        cache = Cache(str(tmp_path / "c"), rs, Settings())
+        r = Runner(rs, Settings(), jobs=jobs, cache=cache)
+        list(r.run([str(folder)]))
+        return r.finish(), cache
+
+    monkeypatch.setattr(corpus_kind, "check_corpus", broken)
+    assert run()[0] == [] and "internal error in rule X901 (corpus pass)" in capsys.readouterr().err
+    found, cache = run()
+    assert len(calls) == 2 and not list(cache.folder.glob("k-*.pickle"))  # the pass ran again
+    monkeypatch.undo()
+    monkeypatch.setitem(KINDS, corpus_kind.NAME, corpus_kind)
+    found, _ = run()
+    assert [f.path for f in found] == [str(folder / f"0{i}.txt") for i in range(3)]
+
+
 def test_fingerprints_not_used_lately_are_pruned(tmp_path, rules, monkeypatch):
     folder = _folder(tmp_path / "files", 1)
     monkeypatch.setattr(cache_mod, "KEEP_FINGERPRINTS", 2)
