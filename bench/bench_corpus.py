@@ -23,7 +23,8 @@ it) and MB/s per core:
   on first use, per-document rules, corpus summaries, the corpus pass, and the rest (reading, JSON,
   spill, output), against the same work done in-process;
 - the ten slowest rules of the default set, MB/s each, for whoever wants to speed them up.
-``--only big`` measures the peak memory alone (give ``--big-mb 100,300,1000`` to see the slope with
+``--only typo`` times the typo rules and codespell alone (``--runs`` each, alternating; medians and
+their ratio); ``--only big`` measures the peak memory alone (give ``--big-mb 100,300,1000`` to see the slope with
 corpus size); ``--only speedup`` the -j 2 speed-up alone; ``--only overhead`` the CPU split alone.
 Prints a Markdown report; writes nothing outside DATA.
 """
@@ -174,7 +175,7 @@ def main():
     ap.add_argument("data")
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--big-mb", default="1000", help="MB of the big JSONL file; a comma-separated list for several")
-    ap.add_argument("--only", choices=("big", "speedup", "overhead"))
+    ap.add_argument("--only", choices=("big", "speedup", "overhead", "typo"))
     ap.add_argument("--overhead-mb", type=float, default=3, help="MB of the sample for the overhead split")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the big-file run")
     ap.add_argument("--big-select", default="")
@@ -196,6 +197,8 @@ def main():
         return speedup(jsonl, a, a.runs)
     if a.only == "overhead":
         return overhead(data, a.overhead_mb)
+    if a.only == "typo":
+        return typo_vs_codespell(jsonl, files, mb, a.runs)
     print("| what | CPU s | MB/s per core | wall s |\n|---|---|---|---|")
     rate = {}
     for name, sel in (("seedlint default rules", []), ("seedlint artefact rules", ["--select", "artefact"]),
@@ -223,6 +226,22 @@ def main():
     print(f"\nslowest rules of the default set (on {pmb:.1f} MB, check() only, MB/s):")
     for rid, sec in slow:
         print(f"  {rid:6} {pmb / sec:8.1f}")
+
+
+def typo_vs_codespell(jsonl, files, mb, runs):
+    """The typo rules' whole command and codespell's, run in turn ``runs`` times (so load swings hit
+    both alike); CPU seconds each, the medians' ratio of MB/s."""
+    import statistics
+
+    ensure("codespell_lib", "codespell")
+    typo, spell = [], []
+    for _ in range(runs):
+        typo.append(timed(seedlint("-j", "1", "--select", "typo", str(jsonl)), cwd=ROOT)[0])
+        spell.append(timed([sys.executable, "-m", "codespell_lib", str(files)])[0])
+    t, c = statistics.median(typo), statistics.median(spell)
+    print(f"typo rules CPU s {' '.join(f'{x:.2f}' for x in typo)} (median {t:.2f}, {mb / t:.2f} MB/s); codespell "
+          f"{' '.join(f'{x:.2f}' for x in spell)} (median {c:.2f}, {mb / c:.2f} MB/s); ratio {c / t:.2f}; "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 def overhead(data: Path, mb: float, runs=3):

@@ -84,13 +84,17 @@ def check(doc, rule):
     if not tokens:
         return
     unique = set(tokens)
-    # One set difference in C leaves the few tokens that are neither common words nor settled
-    # by an earlier document; only those are looked at one by one. Each process starts its own
-    # set from the common words (a forked worker copies a small set, not the parent's table).
+    # Two set differences in C leave the few tokens that are neither words no document can make
+    # a finding of (`_skipped`, shared and never written) nor cleared by an earlier document
+    # (each process's own set); only those are looked at one by one. (``a - b`` walks ``a``
+    # unless it is four times the larger: the document's tokens, then the few left.)
+    skipped = _skip.get(names)
+    if skipped is None:
+        skipped = _skip[names] = _skipped(vocab, names, lists)
     cleared = _cleared.get((names, o["min_length"]))
     if cleared is None or len(cleared) > 500_000:
-        cleared = _cleared[(names, o["min_length"])] = set(vocab.common)
-    fresh = unique - cleared
+        cleared = _cleared[(names, o["min_length"])] = set()
+    fresh = (unique - skipped) - cleared
     suspects = []
     for t in fresh:
         if t.islower() and len(t) >= o["min_length"]:
@@ -159,6 +163,26 @@ def _is_settled_word(word: str, vocab) -> bool:
 
 
 SETTLED, CAPABLE = 1, 2
+SKIP_ZIPF = 30  # settled words this common are skipped by a set difference (`_skipped`)
+
+
+def _skipped(vocab, names: tuple, lists) -> frozenset:
+    """The words no document can make a finding of, whatever else it holds: the common words
+    and the settled words of Zipf 3 to 3.6 (~16,500; a document holds dozens) that no listed
+    misspelling names, ~30,000 words, ~3 MB. The rarer settled words (~60,000) are cleared one
+    by one on first sight instead: too many to hold for how seldom they come. Cached beside
+    the vocabulary (a split string loads in a few milliseconds; working it out takes 30)."""
+    from ..spelling import known, vocabulary
+
+    def build():
+        kinds, zipfs = _slip_capable(vocab).kinds, vocab.zipfs
+        return "\n".join(w for i, w in enumerate(vocab.words) if zipfs[i] >= SAFE_ZIPF or (
+            zipfs[i] >= SKIP_ZIPF and kinds[i] == SETTLED and lists.get(w) is None))
+
+    _slip_capable(vocab)  # (sets the version)
+    name = "skipped-" + ("+".join(names) or "none")
+    return frozenset(vocabulary.cached(name, vocabulary.source(), build,
+                                       version=f"{_capable_version}.{known.signature(names)}").split("\n"))
 
 
 class _Capable:
@@ -190,13 +214,16 @@ def _slip_capable(vocab) -> _Capable:
         from ..spelling import vocabulary
 
         # the verdicts follow from this module's, the slip model's and the vocabulary's code
+        global _capable_version
         code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], suggest, vocabulary))
+        _capable_version = hashlib.md5(code).hexdigest()[:10]
         _capable = _Capable(*vocabulary.cached("capable", vocabulary.source(), lambda: _build_capable(vocab),
-                                               version=hashlib.md5(code).hexdigest()[:10]))
+                                               version=_capable_version))
     return _capable
 
 
 _capable = None
+_capable_version = ""
 
 
 def _build_capable(vocab) -> tuple[bytes, bytes, str, bytes]:
@@ -276,7 +303,8 @@ def _noisy(word: str) -> bool:
 
 
 _judged: dict = {}  # word -> _judge(word), shared by the documents of one run
-_cleared: dict = {}  # (list names, min_length) -> tokens beyond the common words that no document can make a finding
+_skip: dict = {}  # list names -> `_skipped`
+_cleared: dict = {}  # (list names, min_length) -> tokens beyond those skipped that no document can make a finding
 
 
 def _judge(word: str) -> tuple[int, list, bool]:

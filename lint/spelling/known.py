@@ -48,11 +48,31 @@ def load(names: tuple[str, ...]) -> Lists:
     return Lists([_codespell() for name in names if name == "codespell"])
 
 
-def _codespell() -> Table:
+def signature(names: tuple[str, ...]) -> str:
+    """What the named lists depend on (each list file's size and time), for the caches of
+    tables derived from them: they are rebuilt when a package holding a list changes."""
+    tags = []
+    for name in names:
+        path = _codespell_path() if name == "codespell" else None
+        try:
+            st = path.stat() if path else None
+        except OSError:
+            st = None
+        tags.append(f"{name}-{st.st_size}-{int(st.st_mtime)}" if st else f"{name}-absent")
+    return ".".join(tags)
+
+
+def _codespell_path() -> Path | None:
     spec = importlib.util.find_spec("codespell_lib")
     if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent / "data" / "dictionary.txt"
+
+
+def _codespell() -> Table:
+    path = _codespell_path()
+    if path is None:
         return Table()
-    path = Path(spec.origin).parent / "data" / "dictionary.txt"
     try:
         return Table(*cached("misspellings", path, lambda: _packed(*cached("codespell", path, lambda: _parse(path)))))
     except OSError:

@@ -38,15 +38,26 @@ class Vocabulary:
     """Sorted words (a `Packed` list: each word's id is its rank) and their Zipf frequencies x10
     (0 = unknown)."""
 
-    def __init__(self, words: Packed, zipfs: bytes, common: list[str] | None = None):
+    def __init__(self, words: Packed, zipfs: bytes, common: str | list[str] | None = None):
         self.words = words
         self.zipfs = zipfs
-        if common is None:
-            common = [w for w, z in zip(words, zipfs) if z >= COMMON_ZIPF]
-        self.common = frozenset(common)
+        self._common = common
         self._frequent = None
         self._best = None
         self._edits = None
+
+    @property
+    def common(self) -> frozenset:
+        """The words of Zipf >= `COMMON_ZIPF` (built on first use: the typo kind holds them in
+        a larger set of its own)."""
+        if not isinstance(self._common, frozenset):
+            common = self._common
+            if isinstance(common, str):
+                common = common.split("\n")
+            elif common is None:
+                common = [w for w, z in zip(self.words, self.zipfs) if z >= COMMON_ZIPF]
+            self._common = frozenset(common)
+        return self._common
 
     def edit_index(self) -> "EditIndex":
         """Every word filed under itself and its one-letter deletions (the symmetric-deletion
@@ -193,7 +204,7 @@ def load() -> Vocabulary:
     global _loaded
     if _loaded is None:
         words, zipfs, common = _cached("packed", lambda: _pack(*_cached("vocab", _build)))
-        _loaded = Vocabulary(Packed(*words), zipfs, common.split("\n"))
+        _loaded = Vocabulary(Packed(*words), zipfs, common)
     return _loaded
 
 
