@@ -316,3 +316,48 @@ def test_a_profiled_document_is_freed_without_the_cycle_collector():
     finally:
         if enabled:
             gc.enable()
+
+
+SPACED = [
+    "Putin met  Erdogan in Ankara. Then Assad  -  Moscow — Kremlin - Lavrov: Said “Quoted Name” "
+    "(Brackets) and ‘Another One’ and \"Straight Quotes\" ,Comma 3Rd x9 Élysée Ωmega $Dollar",
+    " Leading space Name", "Trailing Name ", "a - B -- C —D – E  F. G! H? I: J\" K” L",
+    "U.S. officials and the U.K. met NATO's chief, Stoltenberg’s aide", "", " ", "Name"]
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_spaced_name_search_equals_the_general_one(text):
+    assert " " in text or not text.strip() or text == "Name"
+    assert entities(text, True) == entities(text)
+
+
+@pytest.mark.parametrize("space", ["\t", "\x0b", "\x0c", "\x1c", "\x1f", "\xa0", "\u2009", "\u3000", "\x85"])
+def test_profile_names_search_other_whitespace_generally(space):
+    from lint.topic.lexicon import spaced_only
+
+    plain = Document("\n\n".join(SPACED))
+    assert spaced_only(plain)
+    doc = Document("\n\n".join(SPACED) + f"\n\nAnd Then{space}Some Words")
+    assert not spaced_only(doc)
+    for d in (plain, doc, Document("Hard wrapped Line one\nAnd Line Two with Names\n")):
+        prof = cohesion.profile(d)
+        assert [prof.names(i) for i in range(len(d.paragraphs))] == [entities(p.text) for p in d.paragraphs]
+
+
+def test_person_pattern_equals_the_look_behind_first_pattern():
+    import random
+
+    plain = re.compile(  # the pattern as first written: the look-behind first, tried at every position
+        r"(?<![\w'’])(?:(?P<first_singular>I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)"
+        r"|(?P<first_plural>[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Uu]s|[Oo]urs?|[Oo]urselves)"
+        r"|(?P<second>[Yy]ou|[Yy]ou['’](?:re|ve|ll|d)|[Yy]ours?|[Yy]ourself))(?![\w'’])")
+    pieces = ["I", "I'm", "I’ve", "I'd", "I'll", "I'x", "me", "Me", "my", "My", "mine", "myself", "we",
+              "We're", "we’ve", "us", "Us", "our", "ours", "ourselves", "you", "You're", "your", "yours",
+              "yourself", "yourselves", "Iowa", "mystery", "'I", "’me", "M", "u", "'", "’", "Y", "yo", "I'",
+              "we'", "you’ll", "ourself", "_I", "3me", "ı", "é", " ", " ", ".", "-", "\n"]
+    rng = random.Random(5)
+    texts = [TEXT, "I said: “we and you”, my—our—your; I’m, I'mx, us.\nUs"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for text in texts:
+        spans = [(m.span(), m.lastgroup) for m in offtopic_interrupt._PERSON.finditer(text)]
+        assert spans == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text

@@ -23,7 +23,7 @@ from itertools import filterfalse, repeat
 from operator import mul
 
 from ..document import split_sentences
-from .lexicon import bag, bag_at, entities, lowered, paragraph_bags
+from .lexicon import bag, bag_at, entities, lowered, paragraph_bags, spaced_only
 
 
 class Unit:
@@ -178,6 +178,7 @@ class Profile:
         self._low = lowered(doc) if doc is not None else None
         self._sentences: dict = {}
         self._names: dict = {}
+        self._spaced = None  # lexicon.spaced_only(doc), found on first use
         self._scored: set = set()
 
     @property
@@ -223,7 +224,12 @@ class Profile:
         """Paragraph ``index``'s names (`lexicon.entities`), cached."""
         names = self._names.get(index)
         if names is None:
-            names = self._names[index] = entities(self.paragraphs[index].text)
+            text = self.paragraphs[index].text
+            spaced = self._spaced
+            if spaced is None:
+                doc = self.doc
+                spaced = self._spaced = doc is not None and spaced_only(doc)
+            names = self._names[index] = entities(text, spaced and "\n" not in text)
         return names
 
 

@@ -301,13 +301,34 @@ class _NameStems(dict):
 _name_stems = _NameStems()
 
 
-def entities(text: str) -> set[str]:
+# The same pattern opening with a literal space: the regex engine then skips to the next space
+# with a plain character loop instead of testing every character against \s (about half the
+# instructions of the search). It finds the same words in a text whose only whitespace is " ".
+_NAME_CANDIDATE_SPACED = re.compile(_NAME_CANDIDATE.pattern.replace(r"\s(?![a-z0-9])", " (?![a-z0-9])", 1))
+_OTHER_ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what \s matches in ASCII besides " " and "\n"
+
+
+def entities(text: str, spaced: bool = False) -> set[str]:
     """Capitalised words that do not start a sentence: names of people, places, products.
     A word starts a sentence when it opens the text or the word before it ends in . ! ? : or a
-    closing quote, or is a lone dash."""
-    out = set(map(_name_stems.__getitem__, _NAME_CANDIDATE.findall(text)))
+    closing quote, or is a lone dash. ``spaced``: the caller knows that the only whitespace in
+    ``text`` is " " (`spaced_only`), which allows a faster search."""
+    rx = _NAME_CANDIDATE_SPACED if spaced else _NAME_CANDIDATE
+    out = set(map(_name_stems.__getitem__, rx.findall(text)))
     out.discard(None)
     return out
+
+
+def spaced_only(doc) -> bool:
+    """Whether the document's only whitespace besides " " is the newline (then a paragraph
+    without a newline has " " alone: `entities`' ``spaced``); found once per document, the
+    non-ASCII characters from `non_ascii`."""
+    flag = doc.__dict__.get("_spaced_only")
+    if flag is None:
+        text = doc.text
+        flag = doc._spaced_only = (not any(c in text for c in _OTHER_ASCII_SPACES)
+                                   and not any(map(str.isspace, non_ascii(doc))))
+    return flag
 
 
 def surfaces(text: str, stems: list[str], limit: int = 6) -> list[str]:
