@@ -14,11 +14,12 @@ read and hashed, and found by content whatever their name. What a warm run needs
 once, ready to use:
 
 - ``p-XX``: path -> (size, mtime_ns, inode, ctime_ns, content key), in `BUCKETS` shards by path;
-- ``c-XX``: content key -> the name it was linted under, the findings as one pickled blob of
-  tuples, the counts the report's summary needs, and a digest of each corpus summary; sharded
-  by key, so a small run reads a small part of a big cache. The text and JSON reports' lines
-  are rendered from the tuples when asked for, under the name of this run; `Finding` objects
-  are made only for reporters that need them (`CachedFindings`);
+- ``c-XX``: content key -> the name it was linted under, the findings as two pickled lists of
+  tuples (the fields a text report shows, `_SHOWN`, which it reads alone, and the others), the
+  counts the report's summary needs, and a digest of each corpus summary; sharded by key, so a
+  small run reads a small part of a big cache. The text and JSON reports' lines are rendered
+  from the tuples when asked for, under the name of this run; `Finding` objects are made only
+  for reporters that need them (`CachedFindings`);
 - ``s-XX``: content key -> the corpus summaries (read only when the corpus pass has to run:
   `SummaryStore` hands the pass a digest of them, and reads them when the digest misses);
 - ``k-RULE-DIGEST``: the corpus pass's findings for one rule over summaries with that digest
@@ -157,7 +158,7 @@ class Cache:
             return None
         self.hits += 1
         self._used.add(key)
-        stored, kind, size, notices, _, _, digests = entry
+        stored, kind, size, notices, _, _, _, digests = entry
         notices = [n.replace(stored, name, 1) for n in notices] if stored != name else list(notices)
         if self.deferred:  # a tuple: not read yet (see `_RuleSummaries.add`)
             prefix = _item(name, None, b"") if digests else b""
@@ -173,10 +174,9 @@ class Cache:
             return
         b = key[0] % BUCKETS
         findings = result.findings
-        rows = pickle.dumps([_row(f) for f in findings], pickle.HIGHEST_PROTOCOL)
         digests = {rid: _digest(blob) for rid, blob in result.summaries.items()}
-        entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices), rows,
-                 _counts(findings), digests)
+        entry = (result.path, type(result).__name__, getattr(result, "size", 0), tuple(result.notices),
+                 *_stored(findings), _counts(findings), digests)
         self._set("c", b, key, entry)
         self._set("s", b, key, dict(result.summaries))
         self._used.add(key)
@@ -263,13 +263,13 @@ class CachedFindings(list):
         if self._source is not None:
             cache, key, name, entry = self._source
             self._source = None
-            list.extend(self, [_finding(name, row) for row in pickle.loads(entry[4])])
+            list.extend(self, _unstored(name, entry[4], entry[5]))
         return self
 
     @property
     def counts(self):
         """((rule, severity, findings, fixable, safe fixes), ...), as `lint.output.text.Tally` adds them."""
-        return self._source[3][5] if self._source is not None else None
+        return self._source[3][6] if self._source is not None else None
 
     @property
     def name(self):
@@ -278,18 +278,18 @@ class CachedFindings(list):
     def text_lines(self):
         """`lint.output.text.plain_lines` of these findings as UTF-8, made from the stored rows, or
         None when the caller is to render them (see `_rendered`)."""
-        return self._rendered(_text)
+        return self._rendered(lambda name, entry: _text(name, pickle.loads(entry[4])))
 
     def json_lines(self):
         """`lint.output.json_.json_lines` of these findings as UTF-8, or None (see `text_lines`)."""
-        return self._rendered(_json)
+        return self._rendered(lambda name, entry: _json(name, pickle.loads(entry[4]), pickle.loads(entry[5])))
 
     def _rendered(self, render):
         if self._source is None or not _renders_as_reporters_do():
             return None
         _, _, name, entry = self._source
         try:
-            return render(name, pickle.loads(entry[4])).encode("utf-8")
+            return render(name, entry).encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: the reporter writes it with the stream's errors
             return None
 
@@ -558,6 +558,29 @@ def _finding(name, row) -> Finding:
     return f
 
 
+# A cached file's findings as stored: the fields a text report shows (and whether there is a fix),
+# enough for it without unpickling the rest, then the other fields; each once.
+_SHOWN = tuple(_FIELDS.index(n) for n in ("line", "column", "severity", "rule", "message", "record"))
+_REST = tuple(i for i in range(len(_FIELDS)) if i not in _SHOWN)
+
+
+def _stored(findings) -> tuple:
+    rows = [_row(f) for f in findings]
+    shown = [(*(row[i] for i in _SHOWN), row[_FIX] is not None) for row in rows]
+    rest = [tuple(row[i] for i in _REST) for row in rows]
+    return pickle.dumps(shown, pickle.HIGHEST_PROTOCOL), pickle.dumps(rest, pickle.HIGHEST_PROTOCOL)
+
+
+def _unstored(name, shown, rest) -> list:
+    found = []
+    for s, r in zip(pickle.loads(shown), pickle.loads(rest)):
+        row = [None] * len(_FIELDS)
+        for i, value in zip(_SHOWN + _REST, s[:-1] + r):
+            row[i] = value
+        found.append(_finding(name, row))
+    return found
+
+
 def _counts(findings) -> tuple:
     groups: dict = {}
     for f in findings:
@@ -577,22 +600,22 @@ def _counts(findings) -> tuple:
 # once per process that these give the reporters' bytes; if a format changes, cached files are
 # rendered by the reporters again.
 
-def _text(name, rows) -> str:
-    """`lint.output.text.plain_lines` of the findings these rows stand for, named ``name``."""
+def _text(name, shown) -> str:
+    """`lint.output.text.plain_lines` of the findings stored as ``shown`` (`_stored`), named ``name``."""
     return "".join([f"{name}{'' if record is None else f'[{record}]'}:{line}:{column}: {severity} {rule} {message}"
-                    f"{'' if fix is None else '  (fix available)'}\n"
-                    for (line, column, _, _, rule, _, severity, message, _, _, _, fix, record, *_) in rows])
+                    f"{'  (fix available)' if fixable else ''}\n"
+                    for (line, column, severity, rule, message, record, fixable) in shown])
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), set up once
 _JSON_TRUE = {True: "true", False: "false"}
 
 
-def _json(name, rows) -> str:
-    """`lint.output.json_.json_lines` of the findings these rows stand for (`Finding.to_json`)."""
+def _json(name, shown, rest) -> str:
+    """`lint.output.json_.json_lines` of the findings stored as ``shown`` and ``rest`` (`Finding.to_json`)."""
     path, out = _q(name), []
-    for (line, column, end_line, end_column, rule, category, severity, message, excerpt, _, _, fix, record,
-         suggestions, related, score) in rows:
+    for (line, column, severity, rule, message, record, _), (end_line, end_column, category, excerpt, _, _, fix,
+                                                             suggestions, related, score) in zip(shown, rest):
         head = (f'{{"path": {path}, "line": {line}, "column": {column}, '
                 f'"end_line": {end_line}, "end_column": {end_column}, "rule": {_q(rule)}, '
                 f'"category": {_q(category)}, "severity": {_q(severity)}, '
@@ -631,9 +654,10 @@ def _renders_as_reporters_do() -> bool:
                  Finding("a.txt", 4, 1, 5, 2, "T201", "typo", "info", "m", "e", 3, 9, fix, "r1", ["s", "ü"],
                          [{"path": "b", "line": 2}], 0.123456),
                  Finding("a.txt", 7, 1, 7, 3, "X9", "style", "error", "m", "", fix=Fix(1, 2, "", True), score=2.0)]
-        rows = [_row(f) for f in probe]
+        shown, rest = map(pickle.loads, _stored(probe))
         try:
-            ok = _text("a.txt", rows) == plain_lines(probe) and _json("a.txt", rows) == json_lines(probe)
+            ok = _text("a.txt", shown) == plain_lines(probe) and _json("a.txt", shown, rest) == json_lines(probe) \
+                and _unstored("a.txt", *_stored(probe)) == probe
         except (TypeError, ValueError):  # a Finding with other fields: rows unpack differently
             ok = False
         _RENDER_CHECKED.append(ok)

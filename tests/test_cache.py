@@ -303,10 +303,12 @@ def _findings(draw):
 
 @given(st.lists(_findings(), max_size=4))
 def test_report_lines_made_from_stored_rows_are_the_reporters_own(findings):
-    rows = [cache_mod._row(f) for f in findings]
+    stored = cache_mod._stored(findings)
+    shown, rest = map(pickle.loads, stored)
     assert cache_mod._renders_as_reporters_do()
-    assert cache_mod._text("dir/é a.txt", rows) == plain_lines(findings)
-    assert cache_mod._json("dir/é a.txt", rows) == json_lines(findings)
+    assert cache_mod._text("dir/é a.txt", shown) == plain_lines(findings)
+    assert cache_mod._json("dir/é a.txt", shown, rest) == json_lines(findings)
+    assert repr(cache_mod._unstored("dir/é a.txt", *stored)) == repr(findings)  # NaN != NaN
 
 
 def test_the_fail_level_is_judged_from_cached_counts_without_loading_findings(tmp_path, monkeypatch):
