@@ -218,6 +218,30 @@ def test_cache_keeps_the_newest_builds_of_other_copies_of_the_data(tmp_path, mon
     assert kept == [f"t-{vocabulary.FORMAT}-1-{s * 1000}.bin" for s in range(3, 8)]
 
 
+@pytest.mark.parametrize("suffix", [".bin", ".map"])
+def test_cache_in_use_outlives_newer_builds_of_throw_away_copies(tmp_path, monkeypatch, suffix):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = tmp_path / "data.txt"
+    source.write_text("x")
+    monkeypatch.setattr(vocabulary, "_source", lambda: source)
+    folder = tmp_path / "seedlint"
+
+    def load(stamp):  # the cache for the copy of the data installed at time ``stamp``
+        os.utime(source, (stamp * 1000, stamp * 1000))
+        if suffix == ".bin":
+            vocabulary.cached("t", source, lambda: "v")
+        else:
+            vocabulary._mapped("t", lambda: b"\x01\x00\x00\x00")
+        return next(folder.glob(f"t-*-{stamp * 1000}{suffix}"))
+
+    os.utime(load(1), (1, 1))  # built long ago ...
+    load(1)  # ... and used now
+    for stamp in range(2, 8):  # throw-away copies, built once each
+        os.utime(load(stamp), (stamp, stamp))
+    kept = sorted(int(p.name.rsplit("-", 1)[1][:-len(suffix)]) // 1000 for p in folder.glob(f"t-*{suffix}"))
+    assert kept == [1, 4, 5, 6, 7]
+
+
 def test_packed_words_find_each_word_and_nothing_else():
     words = ["a", "ab", "abc", "b", "café", "it's", "naïve", "x" * 40] + [f"w{i}" for i in range(500)]
     table = packed.Packed(*packed.pack(words))

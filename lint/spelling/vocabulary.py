@@ -20,6 +20,7 @@ import marshal
 import mmap
 import os
 import re
+import time
 import zlib
 from array import array
 from pathlib import Path
@@ -182,7 +183,9 @@ def _mapped(name: str, build):
     for _ in range(2):
         try:
             with open(path, "rb") as f:
-                return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            _used(path)
+            return data
         except (OSError, ValueError):
             pass
         data = build()
@@ -191,9 +194,7 @@ def _mapped(name: str, build):
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, path)
-            for other in path.parent.glob(f"{name}-*.map"):
-                if other != path:
-                    other.unlink(missing_ok=True)
+            _prune(path, name, ".map")
         except OSError:
             return data  # a read-only home still works, only slower
         build = lambda data=data: data  # noqa: E731 (written: map it)
@@ -237,7 +238,9 @@ def cached(name: str, source: Path, build, version: str = ""):
     tag = f"{FORMAT}{'.' + version if version else ''}"
     path = cache_dir() / f"{name}-{tag}-{st.st_size}-{int(st.st_mtime)}.bin"
     try:
-        return marshal.loads(path.read_bytes())
+        data = marshal.loads(path.read_bytes())
+        _used(path)
+        return data
     except (OSError, ValueError, EOFError, TypeError):
         pass
     data = build()
@@ -246,20 +249,44 @@ def cached(name: str, source: Path, build, version: str = ""):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
-        # Earlier formats go. Other versions, or builds from other copies of the data, stay, the
-        # four newest: two installs (or checkouts) may share the folder and would otherwise
-        # rebuild in turn (each fresh install of the package holding the data is another copy).
-        same = []
-        for other in path.parent.glob(f"{name}-*.bin"):
-            if not other.name.startswith((f"{name}-{FORMAT}-", f"{name}-{FORMAT}.")):
-                other.unlink(missing_ok=True)
-            elif other != path:
-                same.append(other)
-        for stale in sorted(same, key=lambda p: p.stat().st_mtime, reverse=True)[4:]:
-            stale.unlink(missing_ok=True)
+        _prune(path, name, ".bin")
     except OSError:
         pass  # a read-only home still works, only slower
     return data
+
+
+KEEP = 4  # builds of one cache kept for other versions or other copies of the data
+
+
+def _prune(path: Path, name: str, suffix: str):
+    """Earlier formats go. Other versions, or builds from other copies of the data, stay, the
+    `KEEP` most recently used: two installs (or checkouts) may share the folder and would
+    otherwise rebuild in turn (each fresh install of the package holding the data is another
+    copy; a throw-away one, such as a test's, must not push out the copy in daily use)."""
+    same = []
+    for other in path.parent.glob(f"{name}-*{suffix}"):
+        if not other.name.startswith((f"{name}-{FORMAT}-", f"{name}-{FORMAT}.")):
+            other.unlink(missing_ok=True)
+        elif other != path:
+            same.append(other)
+    for stale in sorted(same, key=_mtime, reverse=True)[KEEP:]:
+        stale.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _used(path: Path):
+    """Mark a cache file as just used (its time orders `_prune`), at most once a minute."""
+    try:
+        if path.stat().st_mtime < time.time() - 60:
+            os.utime(path)
+    except OSError:
+        pass
 
 
 def _build():
