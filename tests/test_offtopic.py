@@ -105,3 +105,25 @@ def test_rarity_weights():
     assert stem_weight("the")[1] == 0
     assert set(bag("bakeries")) == set(bag("bakery")) and set(bag("investors")) == set(bag("investor"))
     assert set(bag("the said and")) == set()
+
+
+def test_langdetect_does_not_see_english_lists(rules, monkeypatch):
+    rule = next(r for r in rules if r.id == "O301")
+    seen = []
+    monkeypatch.setattr(offtopic_language, "_detect", lambda text: seen.append(text) or ("en", 1.0))
+    rows = ("Open design • great controls • good sound quality • long battery life • light weight • "
+            "fast charging • clear calls • water resistance")
+    lint_text(_article(rows), [rule])
+    assert seen == []
+    monkeypatch.setitem(rule.options, "english_vocabulary", 1.01)  # off: the row passes the other tests
+    lint_text(_article(rows), [rule])
+    assert seen == [rows]
+    foreign = {
+        "es": "El consejo municipal aprobó el presupuesto escolar el martes después de un largo debate.",
+        "fr": "Le président a déclaré que les négociations avec l'Union européenne continueraient.",
+        "de": "Die Regierung hat beschlossen, dass die neuen Regeln ab Januar gelten, sagte der Minister.",
+        "nl": "De minister zei dat het plan in de komende weken wordt besproken met de gemeenten.",
+        "ca": "El govern ha anunciat avui un nou pla per a l'economia, amb mesures per a la indústria.",
+    }
+    assert offtopic_language.english_share(rows) >= 0.8
+    assert all(offtopic_language.english_share(text) < 0.65 for text in foreign.values())

@@ -4,7 +4,11 @@ langdetect identifies a language reliably on a paragraph but runs at under 0.1 M
 only sees paragraphs that a cheap test marks as possibly foreign: a paragraph whose share of
 the document language's function words (``min_stopword_ratio``) is low, or whose letters are
 mostly in another script than the document's. Lists of names, models and prices have no
-function words in any language and are skipped unless mostly lower case (``min_prose``). The document's language is taken from its
+function words in any language and are skipped unless mostly lower case (``min_prose``). Table rows
+and bullet lists in English have few function words too: in an English document a paragraph
+whose words are mostly common English words (``english_vocabulary``) is not sent either (prose
+in another language in the Latin script scores at most about 0.6: only its function words, such
+as "de", "la", "die", are in the English table). The document's language is taken from its
 function words when they are plentiful (English), otherwise langdetect reads its opening.
 
 Cost: the function-word shares come from the split that tokenises each paragraph for the
@@ -13,7 +17,7 @@ shared with the other off-topic rules); the script test looks only at the non-AS
 document without letters outside the Latin script (nearly all) skips it per paragraph.
 
 Options: ``min_words`` (12), ``min_stopword_ratio`` (0.06), ``min_probability`` (0.9),
-``min_prose`` (0.5).
+``min_prose`` (0.5), ``english_vocabulary`` (0.8).
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ OPTIONS = {
     "min_stopword_ratio": Option(float, 0.06, doc="paragraphs with fewer English function words go to langdetect"),
     "min_probability": Option(float, 0.9, doc="langdetect's confidence needed to report"),
     "min_prose": Option(float, 0.5, doc="share of lower-case words: lists of names are not judged"),
+    "english_vocabulary": Option(float, 0.8, doc="in an English document, a paragraph with at least this share "
+                                                 "of common English words is English: langdetect is not asked"),
 }
+_COMMON_ZIPF = 3.0  # a word at least this frequent in English (zipf scale) is a common English word
 
 _STOP = FUNCTION_WORDS
 _LETTER = re.compile(r"[^\W\d_]")
@@ -60,6 +67,22 @@ def prose_share(text: str) -> float:
     """Share of words written in lower case: prose, not a list of names, models or prices."""
     words = text.split()
     return sum(1 for w in words if w[:1].isalpha() and w[:1].islower()) / len(words) if words else 0.0
+
+
+def english_share(text: str) -> float:
+    """Share of the words (runs of letters) of ``text`` that are common English words. Prose in
+    another language in the Latin script scores at most about 0.6 (its function words are in
+    the English table too: "de", "la", "die"), English lists and table rows 0.8-1."""
+    from ..topic.lexicon import _LOWER_WORD, zipf_table
+
+    words = _LOWER_WORD.findall(text.lower().replace("’", "'"))
+    if not words:
+        return 0.0
+    table = zipf_table()
+    common = 0
+    for w in words:
+        common += table.get(w[:-2] if w.endswith("'s") else w, 0.0) >= _COMMON_ZIPF
+    return common / len(words)
 
 
 def latin_share(text: str) -> float:
@@ -133,6 +156,8 @@ def check(doc, rule):
             continue  # no cheap signal in a non-English document
         if not script_shift and prose_share(p.text) < opts["min_prose"]:
             continue  # names, specs and prices have no function words in any language
+        if english and not script_shift and english_share(p.text) >= opts["english_vocabulary"]:
+            continue  # a table or a list of English words: few function words, but English
         if doc_lang is None:
             doc_lang, _ = _detect(doc.text[:3000])
         lang, prob = _detect(p.text)
