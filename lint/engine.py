@@ -117,15 +117,29 @@ def lint_text(text: str, rules: list[Rule], path: str = "<string>", record=None,
 
 def summarize(doc: Document, rules: list[Rule]) -> dict:
     out = {}
-    for rule in rules:
-        fn = getattr(rule.module, "summarize", None)
-        if fn is not None:
-            try:
-                out[rule.id] = fn(doc, rule)
-            except Exception as e:
-                print(f"seedlint: internal error in rule {rule.id} (summary) on {doc.path}: "
-                      f"{type(e).__name__}: {e}", file=sys.stderr)
+    for rule, fn in _summarizers(rules):
+        try:
+            out[rule.id] = fn(doc, rule)
+        except Exception as e:
+            print(f"seedlint: internal error in rule {rule.id} (summary) on {doc.path}: "
+                  f"{type(e).__name__}: {e}", file=sys.stderr)
     return out
+
+
+_SUMMARIZERS: dict = {}  # (id of each rule, ...) -> (the rules, kept alive, their summarizers)
+
+
+def _summarizers(rules) -> list:
+    """(rule, its kind's ``summarize``) of the rules whose kind has one, worked out once per
+    list of rules: most runs have none, and a corpus run asks for every record."""
+    key = tuple(map(id, rules))
+    got = _SUMMARIZERS.get(key)
+    if got is None:
+        if len(_SUMMARIZERS) > 64:
+            _SUMMARIZERS.clear()
+        pairs = [(r, getattr(r.module, "summarize", None)) for r in rules]
+        got = _SUMMARIZERS[key] = (list(rules), [(r, fn) for r, fn in pairs if fn is not None])
+    return got[1]
 
 
 def corpus_rules(rules: list[Rule]) -> list[Rule]:

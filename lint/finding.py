@@ -82,11 +82,23 @@ class Finding:
                 f'"end_line": {self.end_line}, "end_column": {self.end_column}, "rule": {_q(self.rule)}, '
                 f'"category": {_q(self.category)}, "severity": {_q(self.severity)}, '
                 f'"message": {_q(self.message)}, "excerpt": {_q(self.excerpt)}')
-        if self.record is None and not self.suggestions and not self.related and self.score is None \
-                and self.fix is None:
+        record, fix = self.record, self.fix
+        if not self.suggestions and not self.related and self.score is None \
+                and (record is None or type(record) is str) and (fix is None or _plain_fix(fix)):
+            # (a corpus record's findings: their id and fix written out as json.dumps would)
+            if record is not None:
+                head += f', "record": {_q(record)}'
+            if fix is not None:
+                head += (f', "fix": {{"start": {fix.start}, "end": {fix.end}, "replacement": {_q(fix.replacement)}, '
+                         f'"safe": {"true" if fix.safe else "false"}}}')
             return head + "}"
         tail = self.to_dict()
         for k in ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message",
                   "excerpt"):
             del tail[k]
         return head + ", " + json.dumps(tail, ensure_ascii=False)[1:]
+
+
+def _plain_fix(fix) -> bool:
+    return type(fix.start) is int and type(fix.end) is int and type(fix.replacement) is str \
+        and type(fix.safe) is bool

@@ -18,10 +18,13 @@ from __future__ import annotations
 import atexit
 import bisect
 import json
+import marshal
 import os
 import re
 import sys
 import tempfile
+from itertools import accumulate, repeat
+from operator import add
 
 try:
     from re import _parser as sre_parse  # Python >= 3.11
@@ -194,26 +197,32 @@ def _minimal(literals):
     return frozenset(kept)
 
 
-def first_char_class(pattern: str, flags: int = 0) -> str | None:
+def first_char_class(pattern: str, flags: int = 0, same_flags: bool = False) -> str | None:
     """A character class (``[...]``) holding every character a match of ``pattern`` can start
     with, or None when that is not a small known set (``\\w``, a negated class, a pattern that
     can match the empty string, case-insensitive letters). If the class finds nothing in a
-    text, neither can the pattern: one fast scan instead of one search per pattern."""
-    key = f"F:{flags}:{pattern}"
+    text, neither can the pattern: one fast scan instead of one search per pattern.
+
+    With ``same_flags`` the class is for an expression compiled with ``flags`` too (a look-ahead
+    in front of the pattern): case-insensitive letters and the classes ``\\d``, ``\\s``, ``\\w``
+    (and their negations) are kept then, as the class is matched as the pattern is; a
+    case-insensitive part in a case-sensitive pattern gives up."""
+    key = f"F{'s' if same_flags else ''}:{flags}:{pattern}"
     got = _memo().get(key, _MISSING)
-    return _remember(key, _derive_first(pattern, flags)) if got is _MISSING else got
+    return _remember(key, _derive_first(pattern, flags, same_flags)) if got is _MISSING else got
 
 
-def _derive_first(pattern, flags):
+def _derive_first(pattern, flags, same_flags=False):
     try:
         parsed = sre_parse.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    first = _first(parsed.data, bool(flags & re.IGNORECASE))
+    first = _first(parsed.data, bool(flags & re.IGNORECASE), same_flags)
     if first is None or first[1] or not first[0]:
         return None
-    return "[" + "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "")
-                         for lo, hi in sorted(first[0])) + "]"
+    ranges = sorted(r for r in first[0] if isinstance(r, tuple))
+    return "[" + "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges) \
+        + "".join(sorted(r for r in first[0] if isinstance(r, str))) + "]"
 
 
 def first_chars(pattern: str, flags: int = 0, limit: int = 128) -> frozenset[str] | None:
@@ -237,8 +246,11 @@ def _derive_first_chars(pattern, flags, limit):
     return sorted({chr(c) for lo, hi in first[0] for c in range(lo, hi + 1)})
 
 
-def _first(items, icase):
-    """(ranges of first characters, can be empty) of a sequence, or None if unknown."""
+def _first(items, icase, same_flags=False):
+    """(first characters: (lo, hi) ranges, and with ``same_flags`` class escapes such as "\\d";
+    whether the sequence can match empty) of a sequence, or None if unknown. Without
+    ``same_flags`` a case-insensitive letter is unknown (the caller's class is matched
+    case-sensitively); with it, only a case-insensitive part of a case-sensitive pattern is."""
     ranges = set()
     for op, av in items:
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
@@ -246,23 +258,28 @@ def _first(items, icase):
         if op is C.LITERAL:
             got = ({(av, av)}, False)
         elif op is C.IN:
-            got = _class_ranges(av)
+            got = _class_ranges(av, same_flags)
         elif op is C.SUBPATTERN:
-            got = _first(av[-1], icase or bool(av[1] & re.IGNORECASE))
             icase_here = icase or bool(av[1] & re.IGNORECASE)
-            if got is not None and icase_here and _cased(got[0]):
-                return None
+            if same_flags:
+                if icase_here and not icase:
+                    return None
+                got = _first(av[-1], icase, True)
+            else:
+                got = _first(av[-1], icase_here)
+                if got is not None and icase_here and _cased(got[0]):
+                    return None
         elif op is C.BRANCH:
-            alts = [_first(a, icase) for a in av[1]]
+            alts = [_first(a, icase, same_flags) for a in av[1]]
             if any(a is None for a in alts):
                 return None
             got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
-            inner = _first(av[2], icase)
+            inner = _first(av[2], icase, same_flags)
             got = None if inner is None else (inner[0], inner[1] or av[0] == 0)
         else:
             return None
-        if got is None or (icase and _cased(got[0])):
+        if got is None or (icase and not same_flags and _cased(got[0])):
             return None
         ranges |= got[0]
         if not got[1]:
@@ -270,14 +287,20 @@ def _first(items, icase):
     return ranges, True
 
 
-def _class_ranges(items):
+_CATEGORY_CLASS = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_ranges(items, categories=False):
     out = set()
     for op, av in items:
         if op is C.LITERAL:
             out.add((av, av))
         elif op is C.RANGE:
             out.add(av)
-        else:  # NEGATE, CATEGORY
+        elif categories and op is C.CATEGORY and av in _CATEGORY_CLASS:
+            out.add(_CATEGORY_CLASS[av])
+        else:  # NEGATE, other categories
             return None
     return out, False
 
@@ -387,6 +410,96 @@ def _save_memo():
         pass  # a read-only home: derive again next time
 
 
+# -- compiled expressions, remembered across runs -------------------------------------------
+# re compiles in Python (parser and code generator); a run compiles several hundred rule
+# expressions, a visible part of a small run's time. The code it generates is kept in a file
+# beside the memo (marshal: data only, nothing executed on load) and handed to _sre, as
+# re._compiler.compile does; _sre validates it, and anything unexpected falls back to re.compile.
+try:
+    import _sre
+    from re import _compiler as _sre_compile  # Python >= 3.11
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile
+
+_PROGRAMS: dict | None = None
+_PROGRAMS_NEW: dict = {}
+
+
+def compile_pattern(source: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(source, flags)`` (the same expression, the same errors), its code taken from
+    the previous runs' when they compiled it (see above)."""
+    flags = int(flags)
+    if flags & re.DEBUG:
+        return re.compile(source, flags)
+    key = f"{flags}:{source}"
+    got = _programs().get(key)
+    if got is not None:
+        try:
+            return _program(source, got)
+        except Exception:  # a stale or damaged entry: compile again
+            pass
+    try:
+        parsed = sre_parse.parse(source, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        got = (flags | parsed.state.flags, list(map(int, _sre_compile._code(parsed, flags))), parsed.state.groups - 1,
+               groupindex, tuple(indexgroup))
+        rx = _program(source, got)
+    except re.error:
+        raise
+    except Exception:  # the internals differ from what this expects: plain re
+        return re.compile(source, flags)
+    if not _PROGRAMS_NEW:
+        atexit.register(_save_programs)
+    _PROGRAMS_NEW[key] = _PROGRAMS[key] = got
+    return rx
+
+
+def _program(source, got):
+    final_flags, code, groups, groupindex, indexgroup = got
+    return _sre.compile(source, final_flags, list(code), groups, dict(groupindex), tuple(indexgroup))
+
+
+def _programs_path() -> str:
+    return _memo_path()[:-len(".json")] + f"-re{_sre.MAGIC}-{sys.hexversion:x}.marshal"
+
+
+def _programs() -> dict:
+    global _PROGRAMS
+    if _PROGRAMS is None:
+        try:
+            with open(_programs_path(), "rb") as fh:
+                _PROGRAMS = marshal.load(fh)
+        except (OSError, ValueError, EOFError, TypeError):
+            _PROGRAMS = {}
+        if not isinstance(_PROGRAMS, dict):
+            _PROGRAMS = {}
+    return _PROGRAMS
+
+
+def _save_programs():
+    """Merge this run's new programs into the file (a temporary file renamed: parallel runs never
+    leave half a file)."""
+    path = _programs_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            with open(path, "rb") as fh:
+                merged = marshal.load(fh)
+            merged = merged if isinstance(merged, dict) else {}
+        except (OSError, ValueError, EOFError, TypeError):
+            merged = {}
+        merged.update(_PROGRAMS_NEW)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".prefilter-re-")
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(merged, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: compile again next time
+
+
 def lines_holding(text: str, starts, literals) -> set[int]:
     """Indices of the lines of ``text`` (``starts``: its line starts) that hold any of
     ``literals``, found with ``str.find`` and one jump to the next line per hit."""
@@ -431,13 +544,16 @@ class _Registry:
             out.append(self.ids[lit])
         return tuple(sorted(set(out)))
 
-    def scan(self, text: str) -> dict[int, list[int]]:
-        """Literal id -> start offsets of its occurrences in ``text`` (overlaps included)."""
+    def scan(self, raw: bytes) -> dict[int, list[int]]:
+        """Literal id -> start offsets of its occurrences in ``raw``, a text's UTF-8 bytes (overlaps
+        included; offsets in bytes: scanning a str, the package would encode it and count the
+        characters before every match again)."""
         if self._scan is None:
-            automaton = _ac.AhoCorasick(list(self.ids), implementation=_ac.Implementation.DFA)
+            automaton = _ac.BytesAhoCorasick([lit.encode("utf-8", "surrogatepass") for lit in self.ids],
+                                             implementation=_ac.Implementation.DFA)
             self._scan = automaton.find_matches_as_indexes
         found: dict[int, list[int]] = {}
-        for i, start, _ in self._scan(text, overlapping=True):
+        for i, start, _ in self._scan(raw, overlapping=True):
             hits = found.get(i)
             if hits is None:
                 found[i] = [start]
@@ -477,11 +593,38 @@ def is_registered(literal: str) -> bool:
 
 def occurrences(doc, text: str, key: str) -> dict[int, list[int]]:
     """Where every registered literal occurs in ``text`` (a lower-cased view of ``doc`` named
-    ``key``): scanned once per document and view, again only if rules registered more since."""
+    ``key``), as offsets in its UTF-8 bytes (see `utf8_of`): scanned once per document and view,
+    again only if rules registered more since."""
     cache = doc.__dict__.setdefault("_literal_hits", {})
     got = cache.get(key)
     if got is None or got[0] != _REGISTRY.version:
-        got = cache[key] = (_REGISTRY.version, _REGISTRY.scan(text))
+        got = cache[key] = (_REGISTRY.version, _REGISTRY.scan(utf8_of(doc, text, key)))
+    return got[1]
+
+
+def utf8_of(doc, text: str, key: str) -> bytes:
+    """``text``'s UTF-8 bytes (lone surrogates passed through), kept per document and view
+    ``key``; for the lower-cased text, the bytes `lowered` made it from, when it did."""
+    cache = doc.__dict__.setdefault("_utf8", {})
+    got = cache.get(key)
+    if got is None or got[0] is not text:
+        raw = doc.__dict__.get("_lower_utf8") if key == "lower" and text is doc.__dict__.get("_lower") else None
+        got = cache[key] = (text, raw if raw is not None else text.encode("utf-8", "surrogatepass"))
+    return got[1]
+
+
+def line_starts_of(doc, text: str, key: str) -> list[int]:
+    """Where each line of ``text`` starts in its UTF-8 bytes (see `utf8_of`): the offsets
+    `occurrences` gives are looked up here. For ASCII, bytes and characters are one: the
+    document's own line starts, when ``text`` is its lower-cased text."""
+    raw = utf8_of(doc, text, key)
+    if len(raw) == len(text) and len(text) == len(doc.text) and key == "lower":
+        return doc.line_starts
+    cache = doc.__dict__.setdefault("_utf8_line_starts", {})
+    got = cache.get(key)
+    if got is None or got[0] is not raw:
+        starts = list(accumulate(map(add, map(len, raw.split(b"\n")), repeat(1)), initial=0))[:-1]
+        got = cache[key] = (raw, starts)
     return got[1]
 
 
@@ -493,16 +636,19 @@ def lines_of(doc, ids, cap=None) -> set[int] | None:
     d = doc.__dict__
     hits = occurrences(doc, d["_lower"], "lower")
     per = d.get("_hit_lines")
-    if per is None or per[0] is not hits:
-        per = d["_hit_lines"] = (hits, {})
-    per = per[1]
+    if per is None or per[0] is not hits:  # (the ids found, as a set: `&` walks the smaller side)
+        per = d["_hit_lines"] = (hits, {}, frozenset(hits))
+    common = ids.set & per[2]
     found = set()
+    if not common:
+        return found
+    per = per[1]
     starts = None
-    for i in ids.set.intersection(hits):
+    for i in common:
         got = per.get(i)
         if got is None:
             if starts is None:
-                starts = doc.line_starts
+                starts = line_starts_of(doc, d["_lower"], "lower")
             line_of = bisect.bisect_right
             got = per[i] = {line_of(starts, p) - 1 for p in hits[i]}
         found |= got

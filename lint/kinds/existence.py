@@ -32,8 +32,8 @@ from pathlib import Path
 from ..finding import Fix
 from ..prefilter import C as _C
 from ..prefilter import sre_parse
-from ..prefilter import (folded, is_registered, lines_holding, lines_of, lowered, occurrences, rarity, register,
-                         required_literals)
+from ..prefilter import (compile_pattern, first_char_class, folded, is_registered, line_starts_of, lines_holding,
+                         lines_of, lowered, occurrences, rarity, register, required_literals)
 from . import Option
 
 SCOPES = ("line", "paragraph", "sentence", "document")
@@ -194,7 +194,7 @@ def _compile_like(rule, body):
     compiles the whole expression (anchored for whole units, same flags)."""
     if rule.options["whole_unit"]:
         body = rf"^{_DECOR}(?:{body}){_DECOR}$"
-    return re.compile(body, rule.compiled[0].flags)
+    return compile_pattern(body, rule.compiled[0].flags)
 
 
 def _line_masks(doc, per_line, lines):
@@ -270,7 +270,7 @@ class _Compiled:
         rx = self.rx
         if rx is None:
             try:
-                rx = self.rx = re.compile(self.source, self.flags)
+                rx = self.rx = compile_pattern(self.source, self.flags)
             except re.error:
                 for p in self.parts:  # find the pattern to blame
                     re.compile(p, self.part_flags)
@@ -473,20 +473,58 @@ def _candidates(doc, rule, rx, whole, compiled):
             if whole and doc.has_links:
                 hit.update(_pick(doc, link_lines(doc), max_words))
             return _line_units(doc, sorted(hit))
+    anchored = compiled[10]  # (for a line rule that is not whole_unit: every pattern opens with ^)
     if max_words:
         text, index, starts = doc.short_lines(max_words)
-        spans = _line_matches(rx, text) if rule.options["whole_unit"] else map(_SPAN, rx.finditer(text))
+        if rule.options["whole_unit"]:
+            spans = _line_matches(rx, text)
+        else:
+            spans = anchored and _anchored_spans(rx, text)
+            if spans is None or spans is False:
+                spans = map(_SPAN, rx.finditer(text))
         for ms, me in spans:
             a = bisect.bisect_right(starts, ms) - 1
             b = bisect.bisect_right(starts, max(ms, me - 1)) - 1
             hit.update(index[a:b + 1])
     else:
-        for m in rx.finditer(doc.text):
-            first, last = doc.position(m.start())[0], doc.position(max(m.start(), m.end() - 1))[0]
+        spans = anchored and not rule.options["whole_unit"] and _anchored_spans(rx, doc.text)
+        if spans is None or spans is False:
+            spans = map(_SPAN, rx.finditer(doc.text))
+        for ms, me in spans:
+            first, last = doc.position(ms)[0], doc.position(max(ms, me - 1))[0]
             hit.update(range(first - 1, last))
     if whole and doc.has_links:  # "[Read more](url)" is judged by its link text
         hit.update(_pick(doc, link_lines(doc), max_words))
     return _line_units(doc, sorted(hit), picked=False)  # (the search's lines are not picked)
+
+
+def _anchored_spans(rx, text):
+    """The spans of ``rx.finditer(text)`` for an expression each pattern of which opens with
+    ``^`` (multi-line) or ``\\A``, or None when some match is empty. Such an expression can only
+    match at a line start, so it is tried there alone; re cannot skip ahead to a "^" and tries
+    every position. Same spans: re's search tries the positions from left to right, and at a
+    line start makes the same attempt as ``match`` at that position (which sees the text before
+    it, as "^" and look-behinds need). After an empty match re has rules of its own about where
+    the next may be: those few texts are left to re."""
+    match, find = rx.match, text.find
+    out = []
+    pos = 0
+    while True:
+        if pos and text[pos - 1] != "\n":  # (a match may end just past a newline: a line start)
+            pos = find("\n", pos) + 1
+            if not pos:
+                return out
+        m = match(text, pos)
+        if m is None:
+            pos = find("\n", pos) + 1
+            if not pos:
+                return out
+            continue
+        s, e = m.span()
+        if e == s:
+            return None
+        out.append((s, e))
+        pos = e
 
 
 def _line_matches(rx, text):
@@ -515,7 +553,7 @@ def _led(rx):
     got = _LED.get(id(rx))  # (by id: hashing a compiled expression hashes all its code)
     if got is None or got[0] is not rx:
         led = _newline_led(rx)
-        got = _LED[id(rx)] = rx, led, re.compile("^" + led.pattern[1:], rx.flags)
+        got = _LED[id(rx)] = rx, led, compile_pattern("^" + led.pattern[1:], rx.flags)
     return got
 
 
@@ -528,75 +566,12 @@ def _newline_led(rx):
     source = rx.pattern
     first = None
     if source.startswith(head) and source.endswith(tail):
-        first = _first_class(source[len(head):-len(tail)], rx.flags)
+        first = first_char_class(source[len(head):-len(tail)], rx.flags, same_flags=True)
     if first is None:
-        return re.compile("\n" + source[1:], rx.flags)
-    return re.compile(f"\n{_DECOR}(?={first})(?:{source[len(head):]}", rx.flags)
+        return compile_pattern("\n" + source[1:], rx.flags)
+    return compile_pattern(f"\n{_DECOR}(?={first})(?:{source[len(head):]}", rx.flags)
 
 
-_CATEGORY_CLASS = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
-                   _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
-
-
-def _first_class(body, flags):
-    """A character class (``[...]``, read with the same flags as ``body``) holding every
-    character a match of ``body`` can start with; None when unknown or when the body can match
-    the empty string. Case-blind parts need no care when the whole expression is case-blind:
-    the class is then matched case-blind too; a case-blind part in a case-sensitive expression
-    gives up."""
-    try:
-        got = _first_items(sre_parse.parse(body, flags).data, bool(flags & re.IGNORECASE))
-    except (re.error, RecursionError):
-        return None
-    if got is None or got[1] or not got[0]:
-        return None
-    return "[" + "".join(sorted(got[0])) + "]"
-
-
-def _first_items(items, icase):
-    """(class items of the first character, whether the sequence can match empty), or None."""
-    out = set()
-    for op, av in items:
-        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-            continue  # zero-width
-        if op is _C.LITERAL:
-            got = ({re.escape(chr(av))}, False)
-        elif op is _C.IN:
-            got = _class_items(av)
-        elif op is _C.SUBPATTERN:
-            if av[1] & re.IGNORECASE and not icase:
-                return None
-            got = _first_items(av[-1], icase)
-        elif op is _C.BRANCH:
-            alts = [_first_items(a, icase) for a in av[1]]
-            if any(a is None for a in alts):
-                return None
-            got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
-            inner = _first_items(av[2], icase)
-            got = None if inner is None else (inner[0], inner[1] or av[0] == 0)
-        else:
-            return None
-        if got is None:
-            return None
-        out |= got[0]
-        if not got[1]:
-            return out, False
-    return out, True
-
-
-def _class_items(items):
-    out = set()
-    for op, av in items:
-        if op is _C.LITERAL:
-            out.add(re.escape(chr(av)))
-        elif op is _C.RANGE:
-            out.add(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
-        elif op is _C.CATEGORY and av in _CATEGORY_CLASS:
-            out.add(_CATEGORY_CLASS[av])
-        else:  # NEGATE, other categories
-            return None
-    return out, False
 _SPAN = re.Match.span
 
 
@@ -722,11 +697,7 @@ def _link_lines_holding(doc, low, ids):
     hay = _delinked_link_lines(doc, low)
     hits = occurrences(doc, hay, "delinked lines")
     lines = link_lines(doc)
-    seg = doc.__dict__.get("_delinked_link_starts")
-    if seg is None:  # where each line starts in the joined text
-        seg = doc.__dict__["_delinked_link_starts"] = [0]
-        for part in hay.split("\n")[:-1]:
-            seg.append(seg[-1] + len(part) + 1)
+    seg = line_starts_of(doc, hay, "delinked lines")  # where each line starts in the joined text (its bytes)
     found = set()
     for i in ids.set.intersection(hits):
         found.update(lines[bisect.bisect_right(seg, p) - 1] for p in hits[i])

@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..prefilter import FOLD_UNSAFE, required_literals
+from ..prefilter import FOLD_UNSAFE, compile_pattern, required_literals
 from . import Option
 from .existence import _LINK, delete_lines  # (the gate delinks as existence does)
 
@@ -111,15 +111,15 @@ def _make_gate(anchor):
     body = "|".join(rx.parts)
     flags = rx.flags
     literals = required_literals(body, flags & ~re.MULTILINE)
-    holds = re.compile("|".join(map(re.escape, sorted(literals)))).search if literals else None
+    holds = compile_pattern("|".join(map(re.escape, sorted(literals)))).search if literals else None
     # the rule's own prefilter: words one of which every line it flags holds
-    listed = re.compile("|".join(map(re.escape, o["prefilter"]))).search if o["prefilter"] else None
+    listed = compile_pattern("|".join(map(re.escape, o["prefilter"]))).search if o["prefilter"] else None
     whole = o["whole_unit"] or o["report"] == "unit"
     if whole:  # led by a newline, which re finds fast; [^\w\n]|_ covers any decoration
-        search = re.compile(r"\n(?:[^\w\n]|_)*(?:" + body + ")", flags).search
+        search = compile_pattern(r"\n(?:[^\w\n]|_)*(?:" + body + ")", flags).search
         lead = "\n"
     else:
-        search, lead = re.compile(body, flags).search, ""
+        search, lead = compile_pattern(body, flags).search, ""
 
     def gate(text, low, delinked):
         hays = (text, delinked[0]) if whole and delinked is not None else (text,)
