@@ -12,7 +12,7 @@ looks for references whose key word the text outside the passage never uses:
   often as people);
 - ``title``: a title and a single name ("Mr. Jones", "Dr Lee"), not "Dr. Joan LaRovere" and
   not inside a longer name;
-- ``description``: "the/this/these ... <kind of entity>" ("the company", "this course", "the
+- ``description``: "the/this/these/those ... <kind of entity>" ("the company", "this course", "the
   Korea-born bakery chain") where that kind of entity is never named elsewhere;
 - ``acronym`` (off by default): 2-6 capitals, rare as a word (zipf below
   ``max_acronym_zipf``: "ECG" yes, "CEO" no), not spelt out in the passage;
@@ -88,8 +88,8 @@ def prepare(rule):
 
 _SPEECH = r"(?:said|says|added|told|explained|argued|stressed|wrote|tweeted|warned|insisted)"
 # "said Smith" (the name not followed by another capitalised word) and "Smith said", found
-# from each speech verb. "according to" is left out: it cites
-# organisations ("according to Reuters") as often as people, and those need no introduction.
+# from each speech verb. "according to" is left out: it cites organisations ("according to
+# Reuters") as often as people, and those need no introduction.
 _SPEECH_RX = re.compile(rf"\b{_SPEECH}\b")
 _NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![\s-]+[A-Z])(?!['’])")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
@@ -102,19 +102,26 @@ university college school chain platform app device product course class certifi
 team club project deal policy campaign festival film album brand startup organisation organization foundation
 charity union commission board panel trial paper conference exhibition museum gallery airline tournament
 league network service tool software exam credential""".split()
-_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w’'-]+\s+){0,2}?("
-                          + "|".join(sorted(_ENTITIES, key=len, reverse=True)) + r")(?:s|es)?\b")
+# up to two modifiers, none a function word ("the Korea-born bakery chain", not "the by school")
+_FUNCTION = ("a|an|the|this|that|these|those|his|her|its|our|their|my|your|by|of|in|on|at|to|for|from|with|as|is"
+             "|was|are|were|and|or|but|it|s")
+# "that" is left out: as often a conjunction ("... that all computer programs") as a determiner
+_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+"
+                          r"(?:(?!(?:" + _FUNCTION + r")\s)[\w’'-]+\s+){0,2}?"
+                          "(" + "|".join(sorted(_ENTITIES, key=len, reverse=True)) + r")(?:s|es)?\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z-]{2,})\b")
 # words after "this" that point at the text or the moment, not at something introduced earlier
 _DEICTIC = frozenset("""year years week weeks month months time times day days morning afternoon evening night
 weekend season summer winter spring fall autumn century decade article post story page guide site website blog
 way point moment one ones is was are were will would can could should may might has have had does did means
-means includes kind type sort list process""".split())
+includes kind type sort list process""".split())
 _YEAR = re.compile(r"(?<![\w$£€.,-])(1[89]\d\d|20\d\d)(?![\w%-]|[.,]\d)")
 _PLACE_WORDS = frozenset("in at from of to for on with by near".split())
-_NOT_NAMES = frozenset("""Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Sgt Rev The A An This That These Those It He She They We I You His Her Their Our My Your Its
-There Here But And Or So Then When While If As After Before Also Officials Experts Critics Analysts Researchers
-Scientists Authorities Police Others Some Many Most People Sources Reports Studies Founder Co-Founder Cofounder
+# capitalised words next to a speech verb that are no surname
+_NOT_NAMES = frozenset("""Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Sgt Rev The A An This That These Those
+It He She They We I You His Her Their Our My Your Its There Here But And Or So Then When While If As After
+Before Also Officials Experts Critics Analysts Researchers Scientists Authorities Police Others Some Many Most
+People Sources Reports Studies Founder Co-Founder Cofounder
 President Chairman Chairwoman Chair Director Spokesman Spokeswoman Spokesperson Minister Secretary Governor Mayor
 Senator Judge Officer Chief Manager Editor Author Professor Coach Captain""".split())
 
@@ -156,7 +163,7 @@ class _Context:
 
     def __init__(self, doc, low: str | None):
         self.text = doc.text
-        self.low = low if low is not None else None
+        self.low = low  # None when lowercasing changes the length (offsets would differ)
         self._years = None
         self._starts = None
 
@@ -277,7 +284,6 @@ def time_frame(ctx: _Context, start: int, end: int, gap: int) -> str | None:
 
 
 _REFERENCE_CUES = frozenset(("surname", "title", "acronym", "description", "demonstrative"))
-_NAME_CUES = frozenset(("surname", "title", "acronym"))
 _PROSE_END = tuple(".!?\"”’)…")
 
 
@@ -298,9 +304,8 @@ def _triggered(ctx: _Context, paras, total: dict, cues) -> dict:
     no pass over every paragraph's text): most paragraphs are never looked at."""
     global _ENTITY_STEMS
     out: dict = {}
-    everything = range(len(paras))
     if "demonstrative" in cues or "acronym" in cues:  # no cheap trigger: every paragraph
-        for i in everything:
+        for i in range(len(paras)):
             out[i] = {c for c in ("demonstrative", "acronym") if c in cues}
     if "description" in cues:
         if _ENTITY_STEMS is None:
@@ -339,10 +344,11 @@ def _only_paragraph(ctx: _Context, paras, total: dict, k: str):
     return index if any(d in before for d in _DETERMINERS) else None
 
 
-_DETERMINERS = ("the ", "this ", "that ", "these ", "those ")
+_DETERMINERS = ("the ", "this ", "these ", "those ")
 
 
-# the stems of the speech verbs and titles in the paragraphs' bags ("said" is too common to be in them)
+# the stems of the speech verbs and titles in the paragraphs' bags ("said" is too common to be
+# in them: it is searched for as text)
 _SPEECH_STEMS = frozenset("say added told explai argued stress wrote tweete warned insist".split())
 _TITLE_STEMS = frozenset("mr mrs ms mx dr prof sen rep gov gen col capt sgt rev".split())
 
@@ -413,7 +419,8 @@ def check(doc, rule):
         p = paras[index]
         as_paragraph = (opts["paragraphs"] and 0 < index < last and p.mass >= opts["paragraph_min_mass"]
                         and p.novelty >= opts["paragraph_min_novelty"] and p.text.rstrip().endswith(_PROSE_END))
-        as_sentences = opts["sentences"] and p.novelty * p.mass >= sentence_need  # a sentence's novel words are the paragraph's
+        # a sentence's novel words are its paragraph's
+        as_sentences = opts["sentences"] and p.novelty * p.mass >= sentence_need
         if not (as_paragraph or as_sentences):
             continue
         refs = dangling(ctx, p.start, p.end, maybe, opts)
