@@ -278,20 +278,17 @@ class CachedFindings(list):
     def text_lines(self):
         """`lint.output.text.plain_lines` of these findings as UTF-8, made from the stored rows, or
         None when the caller is to render them (see `_rendered`)."""
-        return self._rendered(lambda name, entry: _text(name, pickle.loads(entry[4])))
+        source = self._source
+        if source is None or not _renders_as_reporters_do():
+            return None
+        return _utf8(_text(source[2], pickle.loads(source[3][4])))
 
     def json_lines(self):
         """`lint.output.json_.json_lines` of these findings as UTF-8, or None (see `text_lines`)."""
-        return self._rendered(lambda name, entry: _json(name, pickle.loads(entry[4]), pickle.loads(entry[5])))
-
-    def _rendered(self, render):
-        if self._source is None or not _renders_as_reporters_do():
+        source = self._source
+        if source is None or not _renders_as_reporters_do():
             return None
-        _, _, name, entry = self._source
-        try:
-            return render(name, entry).encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: the reporter writes it with the stream's errors
-            return None
+        return _utf8(_json(source[2], pickle.loads(source[3][4]), pickle.loads(source[3][5])))
 
     def __reduce_ex__(self, protocol):
         return list, (list(self._load()),)
@@ -513,6 +510,13 @@ def _mtime(path) -> float:
         return 0.0
 
 
+def _utf8(text: str):
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the reporter writes it with the stream's errors
+        return None
+
+
 def _last_used(folder) -> float:
     """When a run last read or wrote this fingerprint's folder (its marker; the folder's mtime for
     folders of versions that had none)."""
@@ -620,25 +624,34 @@ def _json(name, shown, rest) -> str:
                 f'"end_line": {end_line}, "end_column": {end_column}, "rule": {_q(rule)}, '
                 f'"category": {_q(category)}, "severity": {_q(severity)}, '
                 f'"message": {_q(message)}, "excerpt": {_q(excerpt)}')
-        tail = []  # what `Finding.to_dict` adds after the excerpt, in its order
-        if record is not None:
-            tail.append('"record": ' + _encode(record))
-        if suggestions:
-            tail.append('"suggestions": ' + _encode(suggestions))
-        if related:
-            tail.append('"related": ' + _encode(related))
-        if score is not None:
-            tail.append('"score": ' + _encode(round(score, 4)))
-        if fix is not None:
+        if record is None and not suggestions and not related and score is None:  # most findings
+            if fix is None:
+                out.append(head + "}")
+                continue
             start, end, replacement, safe = fix
-            if type(start) is int and type(end) is int and type(safe) is bool:
-                tail.append(f'"fix": {{"start": {start}, "end": {end}, "replacement": {_q(replacement)}, '
-                            f'"safe": {_JSON_TRUE[safe]}}}')
-            else:
-                tail.append('"fix": ' + _encode({"start": start, "end": end, "replacement": replacement,
-                                                  "safe": safe}))
-        out.append(f"{head}, {', '.join(tail)}}}" if tail else head + "}")
+            if type(start) is int and type(end) is int and type(safe) is bool:  # as json.dumps writes them
+                out.append(f'{head}, "fix": {{"start": {start}, "end": {end}, "replacement": {_q(replacement)}, '
+                           f'"safe": {_JSON_TRUE[safe]}}}}}')
+                continue
+        out.append(head + _json_tail(record, suggestions, related, score, fix))
     return ",\n ".join(out)
+
+
+def _json_tail(record, suggestions, related, score, fix) -> str:
+    """What `Finding.to_json` adds after the excerpt, in `Finding.to_dict`'s order, and the "}"."""
+    tail = []
+    if record is not None:
+        tail.append('"record": ' + _encode(record))
+    if suggestions:
+        tail.append('"suggestions": ' + _encode(suggestions))
+    if related:
+        tail.append('"related": ' + _encode(related))
+    if score is not None:
+        tail.append('"score": ' + _encode(round(score, 4)))
+    if fix is not None:
+        start, end, replacement, safe = fix
+        tail.append('"fix": ' + _encode({"start": start, "end": end, "replacement": replacement, "safe": safe}))
+    return f", {', '.join(tail)}}}" if tail else "}"
 
 
 _RENDER_CHECKED: list = []  # [whether `_text` and `_json` give the reporters' output]
