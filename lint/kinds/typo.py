@@ -73,7 +73,7 @@ def prepare(rule):
 
 def check(doc, rule):
     from ..spelling import known, vocabulary
-    from ..spelling.tokens import unique_words, words
+    from ..spelling.tokens import words
 
     vocab = vocabulary.load()
     o = rule.options
@@ -83,7 +83,7 @@ def check(doc, rule):
     tokens = words(doc)
     if not tokens:
         return
-    unique = unique_words(doc)
+    unique = set(tokens)
     # Two set differences in C leave the few tokens that are neither words no document can make
     # a finding of (`_skipped`, shared and never written) nor cleared by an earlier document
     # (each process's own set); only those are looked at one by one. (``a - b`` walks ``a``

@@ -7,9 +7,7 @@ first word.
 
 The words of the document are found once for all typo kinds (``lint.spelling.tokens``); a
 repeat is first looked for among adjacent equal words (a comparison in C), and only a document
-that has one is searched with a regular expression for the exact places. A capitalised repeat
-("The the") is searched for only where the document's distinct words, when the misspelling
-kind has made them, hold both forms.
+that has one is searched with a regular expression for the exact places.
 
 Options
 - ``words``: the function words, lower case.
@@ -50,21 +48,7 @@ def prepare(rule):
         # No look-behind in front: a pattern that opens with its words is searched fast in C;
         # what stands before the match is checked for the few hits.
         capitalised = re.compile(rf"({alts})\s+(?=[a-z])(?i:\1)(?![{_EDGE}])")
-    return frozenset(words), capitalised, tuple((c, frozenset(_second_forms(c))) for c in caps)
-
-
-def _second_forms(word: str):
-    """The forms the pattern's second word can take in ASCII: lower-case first letter, any
-    case after it ("The the", "The tHE")."""
-    rest = [""]
-    for c in word[1:].lower():
-        rest = [r + x for r in rest for x in {c, c.upper()}]
-    return [word[0].lower() + r for r in rest]
-
-
-# Characters outside ASCII that a case-blind back-reference can take for an ASCII letter ("thİs"
-# repeats "This"): where one stands, the word sets cannot rule a repeat out.
-_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+    return frozenset(words), capitalised
 
 
 @lru_cache(maxsize=1024)
@@ -74,9 +58,9 @@ def _repeat_of(word: str) -> re.Pattern:
 
 
 def check(doc, rule):
-    from ..spelling.tokens import unique_words_if_made, words
+    from ..spelling.tokens import words
 
-    listed, capitalised, forms = rule.compiled
+    listed, capitalised = rule.compiled
     text = doc.text
     toks = words(doc)
     pairs = list(compress(toks, map(operator.eq, toks, islice(toks, 1, None))))
@@ -85,7 +69,7 @@ def check(doc, rule):
         counts = Counter(pairs)
         for word in sorted(counts.keys() & listed):
             hits.extend(_repeats(word, text, counts[word]))
-    if capitalised is not None and _may_repeat(unique_words_if_made(doc), forms, text):
+    if capitalised is not None:
         hits.extend(_standalone(capitalised, text))
     last = -1
     for m in sorted(hits, key=lambda m: m.start()):
@@ -94,14 +78,6 @@ def check(doc, rule):
             continue  # "The the the": one repeat, as one search would find it
         last = e
         yield rule.finding(doc, s, e, fix=Fix(s, e, m.group(1)), message=_message(rule, m.group()))
-
-
-def _may_repeat(unique, forms, text) -> bool:
-    """Can the capitalised pattern match? Its two words are words of the document (a repeat
-    stands between blanks, so neither is part of a longer word): unknown without the set."""
-    if unique is None or any(c in text for c in _FOLDED):
-        return True
-    return any(first in unique and not second.isdisjoint(unique) for first, second in forms)
 
 
 def _message(rule, match: str) -> str:

@@ -17,7 +17,6 @@ try:  # possessive quantifiers (Python 3.11+) spare the engine its backtracking 
 except re.error:
     WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _KEY = "_typo_words"
-_UNIQUE = "_typo_unique"
 _LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _KEEP = bytes(c if c in _LETTERS or c in b"'\x01" else 32 for c in range(256))  # the rest: blanks
 _IS_LETTER = bytes(c in _LETTERS for c in range(256))
@@ -30,19 +29,6 @@ def words(doc) -> list[str]:
     if found is None:
         found = doc.__dict__[_KEY] = split_words(doc.text)
     return found
-
-
-def unique_words(doc) -> set[str]:
-    """The distinct words, cached on the document like the words."""
-    found = doc.__dict__.get(_UNIQUE)
-    if found is None:
-        found = doc.__dict__[_UNIQUE] = set(words(doc))
-    return found
-
-
-def unique_words_if_made(doc) -> set[str] | None:
-    """The distinct words if a kind has asked for them already, else None."""
-    return doc.__dict__.get(_UNIQUE)
 
 
 def split_words(text: str) -> list[str]:
