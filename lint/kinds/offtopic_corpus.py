@@ -19,12 +19,16 @@ fellow reports in the run is never reported: one other report's silence is weak 
 Scale: a summary is a few hundred bytes plus 3 per distinct word (stems and names as stable
 32-bit ids, weights in tenths, the vocabulary beyond the signature as 24-bit hashes: a foreign
 word wrongly counted as supported, about 1 time in 30,000 per other report, can only silence a
-finding). The corpus pass does not compare every pair of documents: each document looks up
-the documents that share its recurring names in an index and compares only those sharing
-``min_shared_names``. A name carried by more than ``max_name_reports`` documents of the run
-(a country, a head of state) is too common to pick out a story and is not looked up, which
-bounds the work per document. Once the index is built, documents are judged independently:
-with ``-j N`` the runner judges them in N forked processes (``check_corpus``'s ``fan_out``).
+finding), plus its candidates' texts (the words a message shows are looked up in the text only
+when a candidate is reported). The corpus pass does not compare every pair of documents: each
+document looks up the documents that share its recurring names in an index and compares only
+those sharing ``min_shared_names``. A name carried by more than ``max_name_reports`` documents
+of the run (a country, a head of state) is too common to pick out a story and is not looked up,
+which bounds the work per document. The index stays in memory for the run's first
+`MEMORY_DOCS` documents (~300 bytes each) and moves to disk past them (`lint.corpus.index`):
+memory stays bounded whatever the corpus size. Once the index is built, documents are judged
+independently: with ``-j N`` the runner judges them in N forked processes (``check_corpus``'s
+``fan_out``).
 """
 
 from __future__ import annotations
@@ -33,7 +37,6 @@ import math
 import sys
 from array import array
 from collections import Counter
-from heapq import nlargest
 from itertools import chain, filterfalse, repeat
 from operator import itemgetter, mul
 
@@ -56,8 +59,10 @@ OPTIONS = {
 SCOPES = ()
 _PROSE_END = tuple(".!?\"”’)")
 TEXT_EXAMPLES = False  # needs several documents: tested in tests/test_offtopic.py
-# summary fields (a tuple: no key names repeated in every pickled summary)
+# summary fields (a tuple: no key names repeated in every pickled summary); a candidate is
+# (foreign word ids, their tenths, name ids, novelty, span, its first _SHOWN foreign stems, text)
 SIG_IDS, SIG_WEIGHTS, NAMES, VOCABULARY, CANDIDATES = range(5)
+_SHOWN = 6  # foreign words a message shows
 _HASH24 = 0xFFFFFF
 
 
@@ -98,13 +103,13 @@ def _unpack(code: str, blob: bytes) -> array:
 
 def summarize(doc, rule):
     from ..topic.cohesion import profile
-    from ..topic.lexicon import entities, stem_ids, surfaces
+    from ..topic.lexicon import entities, stem_ids
 
     opts = rule.options
     prof = profile(doc)
     total = prof.total
-    # the heaviest words, ties in order of first use (as a stable sort would keep them)
-    sig = nlargest(opts["signature_size"], total.items(), key=itemgetter(1))
+    # the heaviest words, ties in order of first use (what heapq.nlargest gives, sorted in C)
+    sig = sorted(total.items(), key=itemgetter(1), reverse=True)[:opts["signature_size"]]
     names_of = [prof.names(i) for i in range(len(prof.paragraphs))]
     cast = Counter(chain.from_iterable(names_of))  # paragraphs naming each name, counted in C
     # the ten names found in most paragraphs, two at least; ties broken by name (set order
@@ -138,9 +143,9 @@ def summarize(doc, rule):
             line, col = doc.position(u.start)
             end_line, end_col = doc.position(u.end - 1)
             bag = u.bag
+            # the passage's words behind its foreign stems are found when it is reported (few are)
             candidates.append((_ids(foreign), _tenths(map(bag.__getitem__, foreign)), _ids(names), novelty,
-                               (line, col, end_line, end_col + 1), tuple(surfaces(u.text, foreign)),
-                               u.text[:200]))
+                               (line, col, end_line, end_col + 1), tuple(foreign[:_SHOWN]), u.text))
     heavy = {k for k, _ in sig}  # their ids are in the signature already
     vocabulary = _pack24(list(map(stem_ids.__getitem__, filterfalse(heavy.__contains__, total))))
     return (_ids([k for k, _ in sig]), _tenths([w for _, w in sig]), _ids(recurring), vocabulary,
@@ -164,23 +169,27 @@ def check_corpus(items, rule, fan_out=None):
     index is built: ``fan_out(fn, parts)``, when given, maps ``fn`` over parts of them in
     forked worker processes (which inherit the index and ``items``) and returns the results in
     order; the findings are the same as without it."""
-    stories = _Stories(rule.options)
-    queries = array("I")
-    for i, (_, _, s) in enumerate(items):
-        if s:
-            stories.add(i, s)
-            if s[CANDIDATES]:
-                queries.append(i)
-    stories.build_index()
-    if fan_out is None or len(queries) < FAN_OUT_MIN:
-        return _check(items, rule, stories, queries)
+    from ..corpus.spill import SpilledArray
+
     global _SHARED
-    _SHARED = (items, rule, stories, queries)
+    stories = _Stories(rule.options)
+    queries = SpilledArray("I")  # the documents with candidates
     try:
+        for i, (_, _, s) in enumerate(items):
+            if s:
+                stories.add(i, s)
+                if s[CANDIDATES]:
+                    queries.append(i)
+        stories.build_index()
+        if fan_out is None or len(queries) < FAN_OUT_MIN:
+            return _check(items, rule, stories, queries)
+        _SHARED = (items, rule, stories, queries)
         step = -(-len(queries) // FAN_OUT_PARTS)
         return list(chain.from_iterable(fan_out(_check_part, [(a, a + step) for a in range(0, len(queries), step)])))
     finally:
         _SHARED = None
+        stories.close()
+        queries.close()
 
 
 FAN_OUT_MIN = 200  # documents to judge: fewer are judged faster than processes start
@@ -234,9 +243,11 @@ _HIGH_BYTE = 3 if sys.byteorder == "little" else 0
 
 
 def _report(path, record, s, seen, n_fellows, rule):
+    from ..topic.lexicon import surfaces
+
     opts = rule.options
     out, reported = [], []
-    for foreign, weights, names, novelty, span, words, excerpt in sorted(s[CANDIDATES], key=itemgetter(4)):
+    for foreign, weights, names, novelty, span, stems, text in sorted(s[CANDIDATES], key=itemgetter(4)):
         ids, tenths = _unpack("I", foreign), _unpack("H", weights)
         total = sum(tenths)
         support = sum(w for k, w in zip(ids, tenths) if k & _HASH24 in seen) / total if total else 1.0
@@ -247,10 +258,10 @@ def _report(path, record, s, seen, n_fellows, rule):
         reported.append(span)
         line, col, end_line, end_col = span
         msg = rule.format(n=n_fellows, novelty=f"{novelty:.0%}", support=f"{support:.0%}",
-                          foreign=", ".join(words) or "none")
+                          foreign=", ".join(surfaces(text, list(stems), _SHOWN)) or "none")
         out.append(Finding(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                            rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
-                           excerpt=excerpt, record=record))
+                           excerpt=text[:200], record=record))
     return out
 
 
@@ -265,87 +276,84 @@ class _Stories:
     (a country, a head of state) is not looked up: it bounds the work per document, so the pass
     grows linearly with the corpus; a report sharing only such names with a document is not
     found. Memory: about 350 bytes per document (names and signature as packed bytes), plus
-    the index (4 bytes per document and name)."""
+    the index (4 bytes per document and name), for the first `MEMORY_DOCS` documents of the
+    run; past them the whole index moves to disk (`lint.corpus.index`), the same answers."""
 
-    def __init__(self, opts):
+    def __init__(self, opts, limit=None):
+        from ..corpus.index import DocIndex
+
         self.opts = opts
         self.t = opts["min_shared_names"]
-        self.names: list = []  # doc -> name ids (bytes), None when it has fewer than t names
-        self.sigs: list = []  # doc -> signature ids + tenths (bytes)
-        self.norms = array("Q")  # doc -> squared norm of its signature's tenths (an exact integer)
-        self.index: dict = {}  # name id -> array of docs
-        self.df: Counter = Counter()
+        # doc -> its story (`_pack_story`); only documents with at least t names (the others
+        # can share t names with no one)
+        self.index = DocIndex(MEMORY_DOCS if limit is None else limit)
 
     def add(self, i, s):
-        while len(self.names) < i:
-            self.names.append(None)
-            self.sigs.append(None)
-            self.norms.append(0)
         names = s[NAMES]
         if len(names) // 4 < self.t:
-            self.names.append(None)  # can share t names with no one
-            self.sigs.append(None)
-            self.norms.append(0)
             return
-        self.names.append(names)
-        self.sigs.append(s[SIG_IDS] + s[SIG_WEIGHTS])
-        tenths = _unpack("H", s[SIG_WEIGHTS])
-        self.norms.append(sum(map(mul, tenths, tenths)))
-        self.df.update(_unpack("I", names))
+        self.index.add(i, _pack_story(names, s[SIG_IDS], s[SIG_WEIGHTS]), _unpack("I", names))
 
     def build_index(self):
-        index, df = self.index, self.df
-        for i, names in enumerate(self.names):
-            if names is None:
-                continue
-            for n in _unpack("I", names):
-                if df[n] > 1:
-                    docs = index.get(n)
-                    if docs is None:
-                        docs = index[n] = array("I")
-                    docs.append(i)
-        self.df = None  # not needed any more
+        self.index.build(self.opts["max_name_reports"])
+
+    def close(self):
+        self.index.close()
 
     def fellows(self, i) -> list[int]:
-        names = self.names[i] if i < len(self.names) else None
-        if names is None:
+        story = self.index.record(i)
+        if story is None:
             return []
-        mine = set(_unpack("I", names))
+        mine = set(_story_names(story))
         if self.t < 1:  # no names needed: every document is a candidate
-            found = [j for j, n in enumerate(self.names) if n is not None and j != i]
+            found = [j for j in self.index.ids() if j != i]
         else:
             counts: Counter = Counter()
             skipped = 0
             cap = self.opts["max_name_reports"]
-            for n in mine:
-                docs = self.index.get(n)
-                if docs is None:
-                    continue  # no other document has it
-                if len(docs) > cap:
+            for n_docs, docs in self.index.postings(mine):  # names no other document has are left out
+                if n_docs > cap:
                     skipped += 1
                     continue
                 counts.update(docs)  # counted in C
             need = max(self.t - skipped, 1)
             found = sorted(j for j, c in counts.items() if c >= need and j != i)
-        sig = dict(zip(*self._signature(i)))
-        norm2 = self.norms[i]
-        return [j for j in found if self._same_story(mine, sig, norm2, j)]
+        norm2, ids, tenths = _story_signature(story)
+        sig = dict(zip(ids, tenths))
+        return [j for j, story in zip(found, self.index.records(found)) if self._same_story(mine, sig, norm2, story)]
 
-    def _signature(self, i):
-        packed = self.sigs[i]
-        n = len(packed) // 6  # 4 bytes of id and 2 of weight per word
-        return _unpack("I", packed[: 4 * n]), _unpack("H", packed[4 * n:])
-
-    def _same_story(self, mine, sig, norm2, j) -> bool:
+    def _same_story(self, mine, sig, norm2, story) -> bool:
         """Same recurring names (people, places, organisations) and similar vocabulary."""
-        theirs = self.names[j]
-        shared = len(mine.intersection(_unpack("I", theirs)))
-        if shared < self.t or shared * 2 < min(len(mine), len(theirs) >> 2):
+        theirs = _unpack("I", story[1:1 + 4 * story[0]])  # _story_names, inlined: the hot path
+        shared = len(mine.intersection(theirs))
+        if shared < self.t or shared * 2 < min(len(mine), len(theirs)):
             return False
-        ids, w = self._signature(j)
+        norm2_j, ids, w = _story_signature(story)
         num = sum(map(mul, w, map(sig.get, ids, repeat(0))))
-        den = math.sqrt(norm2 * self.norms[j])
+        den = math.sqrt(norm2 * norm2_j)
         return (num / den if den else 0.0) >= self.opts["min_story_similarity"]
+
+
+MEMORY_DOCS = 50_000  # documents whose stories the index keeps in memory (~15 MB); past them, on disk
+
+
+def _pack_story(names: bytes, sig_ids: bytes, sig_tenths: bytes) -> bytes:
+    """A document's story as one bytes object: how many names (1 byte: at most 255), their
+    ids, the signature's squared norm (8 bytes: an exact integer of tenths), its ids and tenths."""
+    tenths = _unpack("H", sig_tenths)
+    return bytes([len(names) // 4]) + names + array("Q", [sum(map(mul, tenths, tenths))]).tobytes() + sig_ids + sig_tenths
+
+
+def _story_names(story: bytes) -> array:
+    return _unpack("I", story[1:1 + 4 * story[0]])
+
+
+def _story_signature(story: bytes):
+    """(squared norm, ids, tenths) of a packed story's signature."""
+    start = 1 + 4 * story[0]
+    n = (len(story) - start - 8) // 6  # 4 bytes of id and 2 of weight per word
+    ids = start + 8 + 4 * n
+    return int.from_bytes(story[start:start + 8], sys.byteorder), _unpack("I", story[start + 8:ids]), _unpack("H", story[ids:])
 
 
 def _inside(a, b) -> bool:
