@@ -301,6 +301,7 @@ def now():
 
 def mark(name):
     marks[name] = now()
+    marks["parent_mb_" + name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak so far
 
 warm_up, run, finish = runner.warm_up, runner.Runner.run, runner.Runner.finish
 
@@ -343,7 +344,7 @@ def phases(args, cwd):
     (r, rc), (e, ec), (f, fc), (fe, fec), (x, _) = (m[k] for k in ("run", "run_end", "finish", "finish_end", "exit"))
     split = {"pre": r + m["warm_up"], "during": e - r - m["warm_up"], "workers": ec - rc + (fc - ec),
              "pass": fe - f, "pass_workers": fec - fc, "post": (f - e) + (x - fe)}
-    return cpu, wall, mem, split
+    return cpu, wall, (*mem, m["parent_mb_finish"], m["parent_mb_exit"]), split
 
 
 def estimate(cpu1, split, cores):
@@ -367,7 +368,7 @@ def speedup(jsonl, a, runs=1):
         one.append(phases(["-j", "1", *sel, str(jsonl)], ROOT))
         two.append(phases(["-j", "2", *sel, str(jsonl)], ROOT))
     pick = lambda rs: sorted(rs, key=lambda r: r[0])[len(rs) // 2]  # the median run by CPU time
-    (c1, w1, _, s1), (c2, w2, (rss, tree, pss), s2) = pick(one), pick(two)
+    (c1, w1, _, s1), (c2, w2, (rss, tree, pss, *_), s2) = pick(one), pick(two)
     wall1, wall2, serial = estimate(c1, s2, 2)
     print(f"\nspeed-up -j 2 over -j 1 ({a.speedup_select or 'default'} rules, {runs} run(s) each, median by CPU): "
           f"wall {w1:.1f} s / {w2:.1f} s = {w1 / w2:.2f}x (meaningful on an idle machine only; load average "
@@ -387,10 +388,11 @@ def big_runs(data, a):
         big = make_big(data, mb)
         size = big.stat().st_size / 1e6
         load = os.getloadavg()[0]
-        cpu, wall, (biggest, tree, pss), split = phases(["-j", str(a.jobs), *sel, str(big)], ROOT)
+        cpu, wall, (biggest, tree, pss, parent, parent_end), split = phases(["-j", str(a.jobs), *sel, str(big)], ROOT)
         but = f" but {a.big_ignore}" if a.big_ignore else ""
         print(f"\n{size:.0f} MB JSONL, -j {a.jobs}, {a.big_select or 'default'} rules{but}: peak RSS {biggest:.0f} MB "
-              f"(largest process), {tree:.0f} MB RSS and {pss:.0f} MB PSS (whole tree, sampled); {cpu:.0f} CPU s, "
+              f"(largest process), {tree:.0f} MB RSS and {pss:.0f} MB PSS (whole tree, sampled), parent's peak RSS "
+              f"{parent:.0f} MB before the corpus pass, {parent_end:.0f} MB at exit; {cpu:.0f} CPU s, "
               f"{wall:.0f} s wall; load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; CPU s by phase: "
               + ", ".join(f"{k} {v:.2f}" for k, v in split.items()), flush=True)
 
