@@ -66,3 +66,23 @@ def test_ray_matches_the_local_runner(tmp_path, cluster, monkeypatch):
     failing = pq.read_table(tmp_path / "failing").to_pylist()
     assert {r["id"] for r in failing} == {k for k, v in local.items() if not v["seedlint_pass"]}
     assert stats["failed"] == len(failing)
+
+
+def test_ray_o401_pass_runs_as_on_one_machine(tmp_path, cluster):
+    """O401 over five reports of one story (the seeds, one with a spliced passage): the corpus
+    pass, run by a process the driver spawns (with workers it forks), finds what a local -j 2 run
+    finds."""
+    seeds = sorted((TESTS.parent / "seeds").glob("*.txt"))
+    src = tmp_path / "seeds.jsonl"
+    src.write_text("".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) + "\n" for p in seeds),
+                   encoding="utf-8")
+    rules = select_rules(load_rules(), ["O401"])
+    run = Runner(rules, Settings(), jobs=2)
+    list(run.run([str(src)]))
+    local = run.finish()
+    assert local
+    stats = lint_corpus(str(src), str(tmp_path / "out"), rules=rules)
+    got = {r["id"]: r["seedlint_findings"] for r in pq.read_table(tmp_path / "out").to_pylist()}
+    assert stats["corpus_findings"] == len(local)
+    assert sorted((f.record, f.line, f.message) for f in local) == sorted(
+        (rid, f["line"], f["message"]) for rid, fs in got.items() for f in fs)

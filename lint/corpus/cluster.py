@@ -15,11 +15,13 @@ globs, local or on object storage; OUT and OUT2 are folders of Parquet files wit
 without it Ray starts a local one on this machine.
 
 How it runs: a pool of actors each loads the rules once and lints batches of records
-(`map_batches`); per-record summaries for the corpus pass travel in a column, the driver runs
-the corpus pass on them (the same function as on one machine, on the same records in the same
-order: the dataset preserves order), and a second `map_batches` adds its findings before
-writing. Records without an id field are named ``#<hash of the text>`` here, since rows have no
-line numbers on a cluster.
+(`map_batches`); per-record summaries for the corpus pass travel in a column, the driver's
+machine runs the corpus pass on them (on the same records in the same order: the dataset
+preserves order), and a second `map_batches` adds its findings before writing. The pass runs
+as ``seedlint -j N`` runs it (`lint.runner.Runner.finish`: summaries spilled to disk, the index
+built once, documents judged in forked workers on every core of the machine), in a process
+spawned for it: the driver itself must not fork, Ray's threads are alive in it. Records without
+an id field are named ``#<hash of the text>`` here, since rows have no line numbers on a cluster.
 """
 
 from __future__ import annotations
@@ -62,16 +64,7 @@ class LintBatch:
     """A Ray actor: loads the rules once, then lints batches (pyarrow tables) of records."""
 
     def __init__(self, rules, settings, fail_level, path_column):
-        if isinstance(rules[0], tuple):  # (source, id): rules that could not be pickled
-            from pathlib import Path
-
-            from ..rules import load_rule_file
-
-            loaded = {}
-            for source in dict.fromkeys(src for src, _ in rules):
-                loaded.update((r.id, r) for r, _ in load_rule_file(Path(source)))
-            rules = [loaded[i] for _, i in rules]
-        self.rules = rules
+        self.rules = _loaded(rules)  # (source, id) for rules that could not be pickled
         self.settings, self.level, self.path_column = settings, SEVERITIES.index(fail_level), path_column
 
     def __call__(self, batch):
@@ -150,9 +143,8 @@ def lint_corpus(source, out, failing=None, select=None, ignore=(), text_field="t
     import ray
 
     from ..config import Settings
-    from ..engine import corpus_pass, corpus_rules, select_rules
+    from ..engine import corpus_rules, select_rules
     from ..rules import load_rules
-    from .spill import SummaryStore
 
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
@@ -170,16 +162,7 @@ def lint_corpus(source, out, failing=None, select=None, ignore=(), text_field="t
     found = []
     if corpus_rules(rules):
         linted = linted.materialize()  # lint once; read the summaries, then add the corpus findings
-        summaries = SummaryStore()  # on disk until the corpus pass, as on one machine
-        for batch in linted.select_columns(["seedlint_path", "seedlint_record", SUMMARY]).iter_batches(
-                batch_format="pyarrow", batch_size=4096):
-            for path, rid, blob in zip(*(batch.column(i).to_pylist() for i in range(3))):
-                for rule_id, packed in pickle.loads(blob).items():
-                    summaries.add(rule_id, path, rid, packed)
-        try:
-            found = corpus_pass(summaries, rules)
-        finally:
-            summaries.close()
+        found = corpus_findings(linted, corpus_rules(rules), settings)
         extra: dict = {}
         for f in found:
             extra.setdefault((f.path, f.record), []).append(annotate.finding_row(f))
@@ -198,6 +181,64 @@ def lint_corpus(source, out, failing=None, select=None, ignore=(), text_field="t
     if failing:
         bad.write_parquet(failing)
     return stats
+
+
+def corpus_findings(linted, rules, settings, jobs=None) -> list:
+    """The corpus pass over ``linted``'s summaries with ``rules`` (corpus rules), on ``jobs``
+    cores of this machine (default: all): the summaries go to a file, a process spawned here
+    reads them and runs the pass as ``seedlint -j N`` does."""
+    import multiprocessing as mp
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..runner import default_jobs
+
+    with tempfile.NamedTemporaryFile(prefix="seedlint-summaries-") as fh:
+        for batch in linted.select_columns(["seedlint_path", "seedlint_record", SUMMARY]).iter_batches(
+                batch_format="pyarrow", batch_size=4096):
+            for path, rid, blob in zip(*(batch.column(i).to_pylist() for i in range(3))):
+                for rule_id, packed in pickle.loads(blob).items():
+                    pickle.dump((rule_id, path, rid, packed), fh, pickle.HIGHEST_PROTOCOL)
+        fh.flush()
+        kinds = {r.kind: r.module.__name__ for r in rules}  # kinds added at run time (tests) too
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+            return pool.submit(_pass_from_file, fh.name, _shippable(rules), kinds, settings,
+                               jobs or default_jobs()).result()
+
+
+def _pass_from_file(path, rules, kinds, settings, jobs) -> list:
+    """In the spawned process: `Runner.finish` over the summaries in ``path``."""
+    import importlib
+
+    from ..kinds import KINDS
+    from ..runner import Runner
+
+    for kind, module in kinds.items():
+        if kind not in KINDS:
+            KINDS[kind] = importlib.import_module(module)
+    run = Runner(_loaded(rules), settings, jobs=jobs)
+    with open(path, "rb") as fh:
+        while True:
+            try:
+                rule_id, name, record, packed = pickle.load(fh)
+            except EOFError:
+                break
+            run.summaries.add(rule_id, name, record, packed)
+    return run.finish()
+
+
+def _loaded(rules):
+    """`_shippable`'s rules as `Rule`s again."""
+    if not rules or not isinstance(rules[0], tuple):
+        return rules
+    from pathlib import Path
+
+    from ..rules import load_rule_file
+
+    loaded = {}
+    for source in dict.fromkeys(src for src, _ in rules):
+        loaded.update((r.id, r) for r, _ in load_rule_file(Path(source)))
+    return [loaded[i] for _, i in rules]
 
 
 def main(argv=None) -> int:
