@@ -169,11 +169,12 @@ def test_novel_positions_give_up_only_when_the_test_would_fail():
     p = cohesion.profile(doc).paragraphs[0]
     ends = [m.span() for m in offtopic_splice._BOUNDARY.finditer(p.text)]
     lo, hi = ends[0][0], ends[-1][1]
-    found, unplaced = offtopic_splice._novel_positions(p, lowered(doc))
+    found, unplaced, _ = offtopic_splice._novel_positions(p, lowered(doc))
     inside = unplaced + sum(w for i, w in found if lo <= i < hi)
     for need in (inside / 2, inside - 1e-6, inside + 0.5, inside * 2):
         got = offtopic_splice._novel_positions(p, lowered(doc), lo, hi, need)
-        assert got == (found, unplaced) or (got is None and inside < need)
+        assert got is None and inside < need or got[:2] == (found, unplaced) and unplaced + got[2] == inside
+    assert offtopic_splice._squared_norm(p.bag) == sum(x * x for x in p.bag.values())
 
 
 def test_a_name_with_a_lone_surrogate_gets_a_summary(rules):

@@ -26,6 +26,7 @@ import bisect
 import math
 import re
 from itertools import repeat
+from operator import mul
 
 from . import Option
 
@@ -60,6 +61,12 @@ def _score(b: dict, mass: float, total: dict, tn2: float) -> tuple[float, float]
     rest2 = tn2 - 2 * d + own2
     cos = (d - own2) / math.sqrt(own2 * rest2) if rest2 > 1e-9 else 1.0
     return cos, alone / mass if mass else 0.0
+
+
+def _squared_norm(b: dict) -> float:
+    """``sum(x * x for x in b.values())``: the same products summed in the same order, in C."""
+    vals = b.values()
+    return sum(map(mul, vals, vals))
 
 
 def _overlap(a: dict, b: dict) -> float:
@@ -102,9 +109,10 @@ _END_MARKS = ".!?…"
 
 def _novel_positions(p, low: str | None, lo: int = 0, hi: int = 0, need: float = 0.0):
     """Where the words that paragraph unit ``p`` alone uses (``p.foreign``) first occur in
-    it, with their whole weight, found with ``str.find`` instead of tokenising again; and the
-    weight of those not found (credited everywhere, so that sums stay upper bounds). ``low``:
-    the document lowercased (searched within the paragraph's offsets), or None.
+    it, with their whole weight, found with ``str.find`` instead of tokenising again; the
+    weight of those not found (credited everywhere, so that sums stay upper bounds); and the
+    weight of those found in [lo, hi), summed in the order found. ``low``: the document
+    lowercased (searched within the paragraph's offsets), or None.
     With ``need``: None as soon as the words found outside [lo, hi) leave less than ``need``
     (with a margin for rounding) for the words inside it or not found: the caller's test
     would fail."""
@@ -114,7 +122,7 @@ def _novel_positions(p, low: str | None, lo: int = 0, hi: int = 0, need: float =
         base = p.start
     end = base + len(p.text)
     keys = _KEYS_CURLY if low.find("’", base, end) >= 0 else _KEYS
-    found, unplaced = [], 0.0
+    found, unplaced, inside = [], 0.0, 0.0
     find = low.find
     pbag = p.bag
     foreign = p.foreign
@@ -127,14 +135,17 @@ def _novel_positions(p, low: str | None, lo: int = 0, hi: int = 0, need: float =
             i = find(key, i + 1, end)
         if i >= 0:
             i -= base
-            found.append((i, pbag[k]))
-            if need and not lo <= i < hi:
-                left -= pbag[k]
+            w = pbag[k]
+            found.append((i, w))
+            if lo <= i < hi:
+                inside += w
+            elif need:
+                left -= w
                 if left < 0:
                     return None
         else:
             unplaced += pbag[k]
-    return found, unplaced
+    return found, unplaced, inside
 
 
 class _StemKeys(dict):
@@ -182,8 +193,8 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
         placed = _novel_positions(p, low, lo, hi, need)
         if placed is None:
             continue
-        found, unplaced = placed
-        if unplaced + sum(w for i, w in found if lo <= i < hi) < need:
+        found, unplaced, inside = placed
+        if unplaced + inside < need:
             continue
         sents = prof.sentences_of(index)
         if len(sents) < 3:
@@ -200,7 +211,7 @@ def candidates(doc, opts) -> list[tuple[float, float, object, dict]]:
             if mass < min_mass:
                 continue
             if tn2 is None:
-                tn2 = sum(x * x for x in total.values())
+                tn2 = _squared_norm(total)
             cos, novelty = _score(b, mass, total, tn2)
             if (cos > opts["max_cos"] or novelty < opts["min_novelty"]
                     or _overlap(b, sents[j - 1].bag) > limit
@@ -218,7 +229,7 @@ def usual_range(doc, sample: int = 40) -> tuple[float, float, int]:
 
     prof = profile(doc)
     total = prof.total
-    tn2 = sum(x * x for x in total.values())
+    tn2 = _squared_norm(total)
     cosines = []
     paras = prof.paragraphs
     step = max(1, len(paras) // sample)
