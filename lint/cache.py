@@ -255,7 +255,8 @@ class Cache:
 
 class CachedFindings(list):
     """A cached file's findings, made into `Finding` objects on first use. Reporters that can
-    use the stored report lines (`text_lines`, `json_lines`) never make them."""
+    use the report lines rendered from the stored rows (`text_lines`, `json_lines`) and the
+    stored `counts` never make them."""
 
     __slots__ = ("_source",)  # (cache, key, name, entry) until the findings are made
 
@@ -277,7 +278,8 @@ class CachedFindings(list):
 
     def text_lines(self):
         """`lint.output.text.plain_lines` of these findings as UTF-8, made from the stored rows, or
-        None when the caller is to render them (see `_rendered`)."""
+        None when the caller is to render them (a lone surrogate, or the renderers here no longer
+        match the reporters: `_renders_as_reporters_do`)."""
         source = self._source
         if source is None or not _renders_as_reporters_do():
             return None
