@@ -65,12 +65,14 @@ def throughput(data: Path, repeat: int, ids=None) -> tuple[float, float, float]:
 
 def breakdown(data: Path, repeat: int) -> dict:
     """ms/MB of CPU time per step of the default pass (median of ``repeat`` runs after a
-    warm-up): ``parse`` (the document's paragraphs), each rule's check in the CLI's order (a
-    rule that first asks for the shared topic profile pays for it) and each rule's corpus
-    summary (``<id> summary``)."""
+    warm-up): ``parse`` (the document's paragraphs), ``profile`` (the topic profile the rules
+    share: every paragraph tokenised and scored; in the CLI the first rule that asks pays for
+    it), each rule's check in the CLI's order and each rule's corpus summary
+    (``<id> summary``)."""
     sys.path.insert(0, str(HERE.parent))
     from lint.document import Document
     from lint.rules import load_rules
+    from lint.topic.cohesion import profile
 
     rules = [r for r in load_rules() if r.category == "off-topic" and r.enabled]
     texts = [p.read_text(encoding="utf-8") for p in sorted((data / "docs").glob("*.txt"))]
@@ -78,12 +80,15 @@ def breakdown(data: Path, repeat: int) -> dict:
     runs = []
     clock = time.process_time
     for _ in range(repeat + 1):
-        spent = dict.fromkeys(["parse"] + [r.id for r in rules], 0.0)
+        spent = dict.fromkeys(["parse", "profile"] + [r.id for r in rules], 0.0)
         for text in texts:
             c = clock()
             doc = Document(text)
             doc.paragraphs  # noqa: B018
             spent["parse"] += clock() - c
+            c = clock()
+            profile(doc)
+            spent["profile"] += clock() - c
             for r in rules:
                 c = clock()
                 list(r.check(doc))
