@@ -15,6 +15,7 @@ parts are treated alike (a case-sensitive match is also a match after lower-casi
 
 from __future__ import annotations
 
+import array
 import atexit
 import bisect
 import json
@@ -421,6 +422,7 @@ try:
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compile
 
+_CODE_TYPE = "I" if _sre.CODESIZE == 4 else "H"  # an array of the width _sre's code words have
 _PROGRAMS: dict | None = None
 _PROGRAMS_NEW: dict = {}
 
@@ -444,8 +446,8 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern:
         indexgroup = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        got = (flags | parsed.state.flags, list(map(int, _sre_compile._code(parsed, flags))), parsed.state.groups - 1,
-               groupindex, tuple(indexgroup))
+        code = array.array(_CODE_TYPE, _sre_compile._code(parsed, flags)).tobytes()  # (kept as bytes: loads at once)
+        got = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
         rx = _program(source, got)
     except re.error:
         raise
@@ -459,7 +461,8 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern:
 
 def _program(source, got):
     final_flags, code, groups, groupindex, indexgroup = got
-    return _sre.compile(source, final_flags, list(code), groups, dict(groupindex), tuple(indexgroup))
+    return _sre.compile(source, final_flags, array.array(_CODE_TYPE, code).tolist(), groups, dict(groupindex),
+                        tuple(indexgroup))
 
 
 def _programs_path() -> str:
@@ -470,8 +473,8 @@ def _programs() -> dict:
     global _PROGRAMS
     if _PROGRAMS is None:
         try:
-            with open(_programs_path(), "rb") as fh:
-                _PROGRAMS = marshal.load(fh)
+            with open(_programs_path(), "rb") as fh:  # (marshal.load(fh) reads it a few bytes at a time)
+                _PROGRAMS = marshal.loads(fh.read())
         except (OSError, ValueError, EOFError, TypeError):
             _PROGRAMS = {}
         if not isinstance(_PROGRAMS, dict):
@@ -487,7 +490,7 @@ def _save_programs():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         try:
             with open(path, "rb") as fh:
-                merged = marshal.load(fh)
+                merged = marshal.loads(fh.read())
             merged = merged if isinstance(merged, dict) else {}
         except (OSError, ValueError, EOFError, TypeError):
             merged = {}

@@ -723,11 +723,12 @@ def make_fix(doc, fix, s, e, m, scope):
     if action == "replace":
         return Fix(s, e, m.expand(replacement) if "\\" in replacement else replacement, safe)
     if action == "delete-unit" and scope == "line":
-        fx = delete_lines(doc, s, e, safe)
-        # a safe deletion removes only what the rule recognised: other words on the line (the
-        # title after "Related:", the story a credit sits in) wait for --unsafe-fixes
-        outside = doc.text[fx.start:s] + " " + doc.text[e:fx.end]
-        return Fix(fx.start, fx.end, "", safe and not _WORDS.search(_TARGETS.sub(" ", outside)))
+        ls, le = _lines_span(doc.text, s, e)
+        if safe:
+            # a safe deletion removes only what the rule recognised: other words on the line (the
+            # title after "Related:", the story a credit sits in) wait for --unsafe-fixes
+            safe = not _WORDS.search(_TARGETS.sub(" ", doc.text[ls:s] + " " + doc.text[e:le]))
+        return Fix(ls, le, "", safe)
     return Fix(s, e, "", safe)
 
 
@@ -737,11 +738,16 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 def delete_lines(doc, s, e, safe=True):
     """Delete the whole lines holding s..e, with their newline (or the newline before, at EOF)."""
-    ls = doc.text.rfind("\n", 0, s) + 1
-    le = doc.text.find("\n", e)
+    ls, le = _lines_span(doc.text, s, e)
+    return Fix(ls, le, "", safe)
+
+
+def _lines_span(text, s, e):
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
     if le == -1:
-        le = len(doc.text)
+        le = len(text)
         ls = max(0, ls - 1) if ls > 0 else ls
     else:
         le += 1
-    return Fix(ls, le, "", safe)
+    return ls, le
