@@ -326,10 +326,24 @@ SPACED = [
     "U.S. officials and the U.K. met NATO's chief, Stoltenberg’s aide", "", " ", "Name"]
 
 
-@pytest.mark.parametrize("text", SPACED)
+def _plain_entities(text):
+    from lint.topic.lexicon import _NAME_CANDIDATE, _name_stems
+
+    return {_name_stems[w] for w in _NAME_CANDIDATE.findall(text)} - {None}
+
+
+@pytest.mark.parametrize("text", SPACED + [t.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+                                           .replace("—", "-").replace("–", "-").replace("É", "E").replace("Ω", "O")
+                                           for t in SPACED])
 def test_spaced_name_search_equals_the_general_one(text):
     assert " " in text or not text.strip() or text == "Name"
-    assert entities(text, True) == entities(text)
+    assert entities(text, True) == entities(text) == _plain_entities(text)
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f"])
+def test_ascii_text_with_other_whitespace_takes_the_general_search(space):
+    text = f"Putin met{space}Erdogan and{space} Assad in{space}{space}Ankara"
+    assert text.isascii() and entities(text) == _plain_entities(text) and "erdoga" in entities(text)
 
 
 @pytest.mark.parametrize("space", ["\t", "\x0b", "\x0c", "\x1c", "\x1f", "\xa0", "\u2009", "\u3000", "\x85"])
