@@ -78,7 +78,10 @@ def _ids(keys) -> bytes:
 
 def _tenths(weights) -> bytes:
     """Rarity weights are multiples of 0.1 (the table keeps one decimal): stored exactly as tenths."""
-    return array("H", [min(round(w * 10), 0xFFFF) for w in weights]).tobytes()
+    tenths = list(map(round, map(mul, weights, repeat(10))))  # round(w * 10) each, in C
+    if tenths and max(tenths) > 0xFFFF:
+        tenths = [min(t, 0xFFFF) for t in tenths]
+    return array("H", tenths).tobytes()
 
 
 def _pack24(ids) -> bytes:
@@ -127,7 +130,8 @@ def summarize(doc, rule):
         sents = prof.sentences_of(i)
         for u in [para] + sents if len(sents) > 1 else [para]:
             # the text tests first: a sentence failing them is never tokenised
-            if (len(u.text.split()) < min_words or not u.text.rstrip().endswith(_PROSE_END)
+            # (split at most min_words - 1 times: the count up to min_words, without a string per word)
+            if (len(u.text.split(None, min_words - 1)) < min_words or not u.text.rstrip().endswith(_PROSE_END)
                     or u.mass < min_mass):
                 continue
             if u is para:
@@ -159,7 +163,7 @@ def _novelty(u, total: dict) -> tuple[float, list]:
     get = total.get
     alone = [(x, k) for k, x in u.bag.items() if get(k, 0.0) - x < 1e-9]
     mass = u.mass
-    return (sum(x for x, _ in alone) / mass if mass else 0.0), [k for _, k in sorted(alone, reverse=True)]
+    return (sum(map(itemgetter(0), alone)) / mass if mass else 0.0), [k for _, k in sorted(alone, reverse=True)]
 
 
 def check_corpus(items, rule, fan_out=None):
