@@ -20,6 +20,7 @@ def test_split_words_are_the_pattern_words(text):
 @pytest.mark.parametrize("text", [
     "", "'", "’", "a'", "'a", "a'b", "a''b", "a'’b", "a’b’c", "rock'n'roll", "'quoted' words’",
     "it’s the Smiths' car", "\x01a’b", "a\x01b", "ÉTÉ été café", "x" * 5 + "'" * 3 + "y",
+    "it's " * 50, "’" * 200 + "a’b", "word " * 100 + "'tis o'clock",  # many apostrophes, and few
 ])
 def test_split_words_edge_cases(text):
     assert split_words(text) == WORD.findall(text)
