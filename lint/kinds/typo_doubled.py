@@ -98,23 +98,23 @@ def _repeats(word, text, pairs):
     """``_standalone(_repeat_of(word), text)``, from the places where the word stands twice with
     one blank between (``str.find``, far faster than the pattern's search of the whole text).
     Every repeat found is one of the ``pairs`` adjacent equal words of the document; when fewer
-    are found (other blanks between, "the, the", three in a row) the pattern searches as usual."""
+    are found (other blanks between, "the, the", three in a row) the pattern searches as usual.
+    Once ``pairs`` are found there can be no other (each takes two of the adjacent words, and
+    no two take the same): the rest of the text is not searched."""
     rx = _repeat_of(word)
     twice = f"{word} {word}"
-    spots = []
+    found, last = [], -1
     i = text.find(twice)
     while i >= 0:
-        spots.append(i)
+        if i >= last:  # (else inside the previous repeat)
+            m = rx.match(text, i)
+            if m and not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’-")):
+                found.append(m)
+                if len(found) == pairs:
+                    return found
+                last = m.end()
         i = text.find(twice, i + 1)
-    found, last = [], -1
-    for i in spots:
-        if i < last:
-            continue  # inside the previous repeat
-        m = rx.match(text, i)
-        if m and not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’-")):
-            found.append(m)
-            last = m.end()
-    return found if len(found) == pairs else list(_standalone(rx, text))
+    return list(_standalone(rx, text))
 
 
 def _standalone(rx, text):
