@@ -163,3 +163,19 @@ def test_lines_of_byte_offsets_are_the_lines_of_the_literals():
         assert prefilter.lines_of(doc, ids, cap=len(plain)) == plain
         if plain:
             assert prefilter.lines_of(doc, ids, cap=len(plain) - 1) is None
+
+
+def test_footer_gate_look_ahead_finds_what_the_plain_search_finds():
+    rng = random.Random(13)
+    lines = _texts(200, 3) + ["Share", "* Tweet | Email", "**Advertisement**", "Read more \u00bb", "Learn more",
+                              "\u00a9 2024 Site", "_Contact us_", "> Subscribe now", "| Menu |", "- 5 min read"]
+    for anchor in (r for r in EXISTENCE if r.scope == "line" and r.options["whole_unit"]):
+        body, flags = "|".join(anchor.compiled[0].parts), anchor.compiled[0].flags
+        first = prefilter.first_char_class(body, flags, same_flags=True)
+        if first is None:
+            continue
+        plain = re.compile(r"\n(?:[^\w\n]|_)*(?:" + body + ")", flags)
+        ahead = re.compile(r"\n(?:[^\w\n]|_)*(?=" + first + ")(?:" + body + ")", flags)
+        for _ in range(60):
+            text = "\n" + "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 8)))
+            assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]

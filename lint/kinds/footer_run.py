@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..prefilter import FOLD_UNSAFE, compile_pattern, required_literals
+from ..prefilter import FOLD_UNSAFE, compile_pattern, first_char_class, required_literals
 from . import Option
 from .existence import _LINK, delete_lines  # (the gate delinks as existence does)
 
@@ -116,7 +116,11 @@ def _make_gate(anchor):
     listed = compile_pattern("|".join(map(re.escape, o["prefilter"]))).search if o["prefilter"] else None
     whole = o["whole_unit"] or o["report"] == "unit"
     if whole:  # led by a newline, which re finds fast; [^\w\n]|_ covers any decoration
-        search = compile_pattern(r"\n(?:[^\w\n]|_)*(?:" + body + ")", flags).search
+        # (and a look-ahead for the characters a match can start with, when known: at most line
+        # starts it fails at once, where re would enter every alternative of the body)
+        first = first_char_class(body, flags, same_flags=True)
+        ahead = f"(?={first})" if first else ""
+        search = compile_pattern(r"\n(?:[^\w\n]|_)*" + ahead + "(?:" + body + ")", flags).search
         lead = "\n"
     else:
         search, lead = compile_pattern(body, flags).search, ""
