@@ -407,8 +407,26 @@ def _save_memo():
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(merged, fh)
         os.replace(tmp, path)
+        _prune(path, ".json")
     except OSError:
         pass  # a read-only home: derive again next time
+
+
+_KEEP = 8  # files of other versions kept (parallel checkouts of different versions share the folder)
+
+
+def _prune(path, suffix):
+    """Delete the oldest files of other versions of this module (each edit or upgrade starts a
+    new one), keeping the `_KEEP` last written beside ``path``."""
+    folder = os.path.dirname(path)
+    try:
+        others = [e for e in os.scandir(folder) if e.name.startswith("prefilter-") and e.name.endswith(suffix)
+                  and e.path != path and (suffix != ".json" or "-re" not in e.name)]
+        others.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+        for e in others[_KEEP:]:
+            os.remove(e.path)
+    except OSError:
+        pass  # (another run pruned it first)
 
 
 # -- compiled expressions, remembered across runs -------------------------------------------
@@ -499,6 +517,7 @@ def _save_programs():
         with os.fdopen(fd, "wb") as fh:
             marshal.dump(merged, fh)
         os.replace(tmp, path)
+        _prune(path, ".marshal")
     except OSError:
         pass  # a read-only home: compile again next time
 

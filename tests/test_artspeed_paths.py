@@ -179,3 +179,25 @@ def test_footer_gate_look_ahead_finds_what_the_plain_search_finds():
         for _ in range(60):
             text = "\n" + "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 8)))
             assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_caches_of_other_versions_are_pruned(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "seedlint"
+    folder.mkdir()
+    for i in range(12):  # other versions' files, oldest first
+        for suffix in (".json", "-re1-2.marshal"):
+            f = folder / f"prefilter-{i}-{i}-py311{suffix}"
+            f.write_text("{}")
+            os.utime(f, (1000 + i, 1000 + i))
+    (folder / "unrelated.json").write_text("{}")
+    monkeypatch.setattr(prefilter, "_MEMO_NEW", {"x": 1})
+    prefilter._save_memo()
+    names = sorted(p.name for p in folder.iterdir())
+    assert "unrelated.json" in names and os.path.basename(prefilter._memo_path()) in names
+    current = os.path.basename(prefilter._memo_path())
+    kept = [n for n in names if n.startswith("prefilter-") and n.endswith("py311.json") and n != current]
+    assert kept == sorted(f"prefilter-{i}-{i}-py311.json" for i in range(12 - prefilter._KEEP, 12))
+    assert sum(n.endswith(".marshal") for n in names) == 12  # (the other kind is pruned when it is saved)
