@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from operator import mul
 
 from . import Option
 
@@ -365,7 +364,7 @@ def _in_middle(p, refs) -> bool:
 def _sentences(prof, index: int, opts):
     """(unit, novelty) of paragraph ``index``'s inner sentences that share no word with
     their neighbours and keep most of their weight in words used nowhere else."""
-    from .offtopic_splice import _overlap, _score
+    from .offtopic_splice import _overlap, _score, _squared_norm
 
     min_mass, min_nov = opts["sentence_min_mass"], opts["sentence_min_novelty"]
     total = prof.total
@@ -376,7 +375,7 @@ def _sentences(prof, index: int, opts):
         if u.mass < min_mass:
             continue
         if tn2 is None:
-            tn2 = sum(map(mul, total.values(), total.values()))
+            tn2 = _squared_norm(total)
         _, novelty = _score(u.bag, u.mass, total, tn2)
         if novelty >= min_nov and not _overlap(u.bag, sents[j - 1].bag) and not _overlap(u.bag, sents[j + 1].bag):
             yield u, novelty
