@@ -49,6 +49,7 @@ from json.encoder import encode_basestring as _q  # as Finding.to_json quotes
 
 from . import __version__
 from .finding import Finding, Fix
+from .output._raw import encode  # UTF-8, or None for a lone surrogate: the reporter writes it then
 
 BUCKETS = 128
 MAX_PER_BUCKET = 2_000  # beyond this, a shard keeps only the entries of the latest run
@@ -283,14 +284,14 @@ class CachedFindings(list):
         source = self._source
         if source is None or not _renders_as_reporters_do():
             return None
-        return _utf8(_text(source[2], pickle.loads(source[3][4])))
+        return encode(_text(source[2], pickle.loads(source[3][4])))
 
     def json_lines(self):
         """`lint.output.json_.json_lines` of these findings as UTF-8, or None (see `text_lines`)."""
         source = self._source
         if source is None or not _renders_as_reporters_do():
             return None
-        return _utf8(_json(source[2], pickle.loads(source[3][4]), pickle.loads(source[3][5])))
+        return encode(_json(source[2], pickle.loads(source[3][4]), pickle.loads(source[3][5])))
 
     def __reduce_ex__(self, protocol):
         return list, (list(self._load()),)
@@ -510,13 +511,6 @@ def _mtime(path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _utf8(text: str):
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: the reporter writes it with the stream's errors
-        return None
 
 
 def _last_used(folder) -> float:
