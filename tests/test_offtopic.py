@@ -127,3 +127,22 @@ def test_langdetect_does_not_see_english_lists(rules, monkeypatch):
     }
     assert offtopic_language.english_share(rows) >= 0.8
     assert all(offtopic_language.english_share(text) < 0.65 for text in foreign.values())
+
+
+@pytest.mark.parametrize("lang, text", [
+    # prose full of loanwords and words the English table lists as common: 0.77-0.88 common
+    # English words when the other languages' function words counted as English
+    ("fr", "Le restaurant propose un menu du jour avec une entrée, un plat et un dessert pour le prix de "
+           "vingt euros, service compris."),
+    ("fr", "Le weekend dernier, le manager du club a organisé un meeting avec les fans et la presse pour "
+           "parler du marketing, du budget et du nouveau sponsor."),
+    ("es", "El fin de semana pasado, el manager del club organizó un meeting con los fans y la prensa para "
+           "hablar del marketing y del nuevo sponsor."),
+    ("de", "Der Manager des Clubs hat am Wochenende ein Meeting mit den Fans und der Presse organisiert, um "
+           "über das Marketing zu sprechen."),
+])
+def test_foreign_prose_with_loanwords_still_reaches_langdetect(rules, lang, text):
+    rule = next(r for r in rules if r.id == "O301")
+    assert offtopic_language.english_share(text) < rule.options["english_vocabulary"]
+    _, found = lint_text(_article(text), [rule])
+    assert len(found) == 1 and f"({lang}," in found[0].message

@@ -6,10 +6,12 @@ the document language's function words (``min_stopword_ratio``) is low, or whose
 mostly in another script than the document's. Lists of names, models and prices have no
 function words in any language and are skipped unless mostly lower case (``min_prose``). Table rows
 and bullet lists in English have few function words too: in an English document a paragraph
-whose words are mostly common English words (``english_vocabulary``) is not sent either (prose
-in another language in the Latin script scores at most about 0.6: only its function words, such
-as "de", "la", "die", are in the English table). The document's language is taken from its
-function words when they are plentiful (English), otherwise langdetect reads its opening.
+whose words are mostly common English words (``english_vocabulary``) is not sent either. The
+English frequency table holds many foreign words (loanwords, and function words such as "de",
+"la", "die", "und" at zipf 4-5), so the function words of the other common Latin-script
+languages never count as English there: French prose full of English loanwords scores 0.4-0.5
+instead of 0.85-0.9. The document's language is taken from its function words when they are
+plentiful (English), otherwise langdetect reads its opening.
 
 Cost: the function-word shares come from the split that tokenises each paragraph for the
 off-topic kinds' topic profile (`lexicon.paragraph_bags`: one dictionary look-up a word, in C,
@@ -37,6 +39,14 @@ OPTIONS = {
                                                  "of common English words is English: langdetect is not asked"),
 }
 _COMMON_ZIPF = 3.0  # a word at least this frequent in English (zipf scale) is a common English word
+# function words of fr, es, ca, it, de, nl, pt that the English table lists as common (left out:
+# those that are English words too, such as "met", "son", "per", "non", "van")
+_FOREIGN_FUNCTION = frozenset("""
+    le la les des du au aux et est une un dans pour sur pas qui que avec sont ce cette ces mais ou où nous
+    vous ils elle leur été être en el los las del al por para una con es se lo como más pero sus su fue
+    está este esta entre y il della delle degli di che sono gli nel nella alla anche der die das den dem
+    und ist nicht mit sich auf für von zu ein eine einer eines auch wird werden über het een niet zijn
+    voor ook wordt o os um uma em não ao dos das pelo pela mais foi são""".split())
 
 _STOP = FUNCTION_WORDS
 _LETTER = re.compile(r"[^\W\d_]")
@@ -70,9 +80,9 @@ def prose_share(text: str) -> float:
 
 
 def english_share(text: str) -> float:
-    """Share of the words (runs of letters) of ``text`` that are common English words. Prose in
-    another language in the Latin script scores at most about 0.6 (its function words are in
-    the English table too: "de", "la", "die"), English lists and table rows 0.8-1."""
+    """Share of the words (runs of letters) of ``text`` that are common English words and no other
+    language's function words. English lists and table rows score 0.8-1, prose in another
+    Latin-script language under 0.5, loanwords and all."""
     from ..topic.lexicon import _LOWER_WORD, zipf_table
 
     words = _LOWER_WORD.findall(text.lower().replace("’", "'"))
@@ -81,7 +91,7 @@ def english_share(text: str) -> float:
     table = zipf_table()
     common = 0
     for w in words:
-        common += table.get(w[:-2] if w.endswith("'s") else w, 0.0) >= _COMMON_ZIPF
+        common += table.get(w[:-2] if w.endswith("'s") else w, 0.0) >= _COMMON_ZIPF and w not in _FOREIGN_FUNCTION
     return common / len(words)
 
 
