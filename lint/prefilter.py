@@ -449,7 +449,7 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)`` (the same expression, the same errors), its code taken from
     the previous runs' when they compiled it (see above)."""
     flags = int(flags)
-    if flags & re.DEBUG:
+    if flags & re.DEBUG or type(source) is not str:  # (the key below names str sources only: b"x" is "b'x'")
         return re.compile(source, flags)
     key = f"{flags}:{source}"
     got = _programs().get(key)

@@ -64,6 +64,12 @@ def test_compile_pattern_survives_a_damaged_entry():
     assert prefilter.compile_pattern(source).findall("x \u212aelvin y KELVIN") == ["x", "y"]
 
 
+
+def test_compile_pattern_keeps_bytes_and_str_sources_apart():
+    assert prefilter.compile_pattern(b"abc") == re.compile(b"abc")
+    assert prefilter.compile_pattern("b'abc'") == re.compile("b'abc'")  # (its key would be that of b"abc")
+    assert prefilter.compile_pattern("b'abc'").search("abc") is None
+
 ANCHORED = [r for r in EXISTENCE if r.scope == "line" and not r.options["whole_unit"] and r.compiled[10]]
 
 
