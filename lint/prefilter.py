@@ -373,13 +373,7 @@ def _memo_path() -> str:
 def _memo() -> dict:
     global _MEMO
     if _MEMO is None:
-        try:
-            with open(_memo_path(), encoding="utf-8") as fh:
-                _MEMO = json.load(fh)
-        except (OSError, ValueError):
-            _MEMO = {}
-        if not isinstance(_MEMO, dict):
-            _MEMO = {}
+        _MEMO = _read_dict(_memo_path(), json.loads)
     return _MEMO
 
 
@@ -391,25 +385,42 @@ def _remember(key, value):
 
 
 def _save_memo():
-    """Merge what this run derived into the file (write to a temporary file, then rename:
-    parallel runs never leave half a file)."""
-    path = _memo_path()
+    """Merge what this run derived into the file."""
+    _merge_into(_memo_path(), _MEMO_NEW, json.loads, lambda d: json.dumps(d).encode("utf-8"), ".json")
+
+
+def _read_dict(path, loads) -> dict:
+    """The dict ``loads`` reads from the file, or {} when it is missing, damaged or no dict."""
+    try:
+        with open(path, "rb") as fh:  # (read in one go: marshal.load(fh) reads a few bytes at a time)
+            got = loads(fh.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return got if isinstance(got, dict) else {}
+
+
+def _merge_into(path, new, loads, dumps, suffix):
+    """Merge ``new`` into the file's dict (written to a temporary file, then renamed: parallel
+    runs never leave half a file, and a failed write leaves no temporary file), then prune
+    other versions' files."""
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        try:
-            with open(path, encoding="utf-8") as fh:
-                merged = json.load(fh)
-            merged = merged if isinstance(merged, dict) else {}
-        except (OSError, ValueError):
-            merged = {}
-        merged.update(_MEMO_NEW)
+        merged = _read_dict(path, loads)
+        merged.update(new)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".prefilter-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(merged, fh)
-        os.replace(tmp, path)
-        _prune(path, ".json")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(dumps(merged))
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _prune(path, suffix)
     except OSError:
-        pass  # a read-only home: derive again next time
+        pass  # a read-only home or a full disk: derive again next time
 
 
 _KEEP = 8  # files of other versions kept (parallel checkouts of different versions share the folder)
@@ -490,36 +501,13 @@ def _programs_path() -> str:
 def _programs() -> dict:
     global _PROGRAMS
     if _PROGRAMS is None:
-        try:
-            with open(_programs_path(), "rb") as fh:  # (marshal.load(fh) reads it a few bytes at a time)
-                _PROGRAMS = marshal.loads(fh.read())
-        except (OSError, ValueError, EOFError, TypeError):
-            _PROGRAMS = {}
-        if not isinstance(_PROGRAMS, dict):
-            _PROGRAMS = {}
+        _PROGRAMS = _read_dict(_programs_path(), marshal.loads)
     return _PROGRAMS
 
 
 def _save_programs():
-    """Merge this run's new programs into the file (a temporary file renamed: parallel runs never
-    leave half a file)."""
-    path = _programs_path()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        try:
-            with open(path, "rb") as fh:
-                merged = marshal.loads(fh.read())
-            merged = merged if isinstance(merged, dict) else {}
-        except (OSError, ValueError, EOFError, TypeError):
-            merged = {}
-        merged.update(_PROGRAMS_NEW)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".prefilter-re-")
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(merged, fh)
-        os.replace(tmp, path)
-        _prune(path, ".marshal")
-    except OSError:
-        pass  # a read-only home: compile again next time
+    """Merge this run's new programs into the file."""
+    _merge_into(_programs_path(), _PROGRAMS_NEW, marshal.loads, marshal.dumps, ".marshal")
 
 
 def lines_holding(text: str, starts, literals) -> set[int]:
