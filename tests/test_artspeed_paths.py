@@ -38,6 +38,7 @@ def test_compile_pattern_is_re_compile():
                    prefilter._program(source, prefilter._programs()[f"{int(flags)}:{source}"])):  # as a later run loads it
             assert (rx.pattern, rx.flags, rx.groups, rx.groupindex) == (plain.pattern, plain.flags, plain.groups,
                                                                        plain.groupindex)
+            assert rx == plain  # (patterns compare their flags, source and code)
             for text in texts:
                 assert [m.span() + m.groups() for m in rx.finditer(text)] == \
                        [m.span() + m.groups() for m in plain.finditer(text)]
