@@ -34,6 +34,7 @@ WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+")
 STOP = frozenset("the a an of to in and or is are was were be been for on at by with from as that this it its he "
                  "she they we you i his her their our not but which who has have had will would said says".split())
 TERMINAL = tuple(".!?\"”’')")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 CONTEXT = ("words", "terminal", "heading", "bullet", "link_density", "image", "stop_share", "capital_share", "table")
 
 
@@ -114,7 +115,8 @@ def document_features(text: str, flagged: set) -> dict:
 
 def seedlint_lines(docs: str) -> dict:
     out = subprocess.run([sys.executable, "-m", "lint", "--no-cache", "--output-format", "json", "--select",
-                          "artefact", docs], capture_output=True, text=True, check=False).stdout
+                          "artefact", os.path.abspath(docs)], capture_output=True, text=True, check=False,
+                         cwd=ROOT).stdout  # this checkout's seedlint, installed or not
     flagged = defaultdict(set)
     for f in json.loads(out):
         doc = os.path.relpath(f["path"], docs)[:-4]
@@ -156,7 +158,6 @@ def main():
         from sklearn.preprocessing import StandardScaler
     except ImportError:
         sys.exit("needs scikit-learn: pip install scikit-learn")
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     data = {}
     for v in a.variants.split(","):
         feats, gold, seen, halves, texts = load(os.path.join(a.data, v))
