@@ -36,6 +36,7 @@ CACHE_KB = 2 << 10  # SQLite page cache (and sorter memory) per process: the OS 
 KEPT_RECORDS = 8192
 _BATCH = 8192  # rows written per transaction
 _IN = 512  # ids looked up per statement
+_INHERITED: list = []  # connections a forked process inherited: kept so that it never closes them
 _PLACES = {1 << k: "(" + ", ".join("?" * (1 << k)) + ")" for k in range(_IN.bit_length())}
 
 
@@ -139,6 +140,8 @@ class DiskIndex:
 
     def _connect(self):
         if self._pid != os.getpid():  # first use in this process (or a forked one)
+            if self._db is not None:  # inherited: never used nor closed here (SQLite: not across a fork)
+                _INHERITED.append(self._db)
             db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", f"cache_size=-{CACHE_KB}"):
                 db.execute("PRAGMA " + pragma)
@@ -181,6 +184,9 @@ class DiskIndex:
         db.executemany(batch, rows)
         db.execute("DROP TABLE pairs")
         db.execute("COMMIT")
+        # closed: processes forked now (the pass's workers) inherit no connection; reads reopen one
+        db.close()
+        self._pid, self._db = None, None
 
     def record(self, i):
         row = self._connect().execute("SELECT record FROM docs WHERE id = ?", (i,)).fetchone()
