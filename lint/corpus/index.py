@@ -50,9 +50,8 @@ class DocIndex:
 
     def add(self, i: int, record: bytes, keys):
         if i >= self.limit and isinstance(self.store, MemoryIndex):
-            disk = DiskIndex(self.folder)
-            self.store.move_to(disk)
-            self.store = disk
+            memory, self.store = self.store, DiskIndex(self.folder)  # first: a failed move is still closed (deleted)
+            memory.move_to(self.store)
         self.store.add(i, record, keys)
 
     def build(self, cap: int):
@@ -131,10 +130,14 @@ class DiskIndex:
         self.path = os.path.join(self._dir, "index.sqlite")
         self._owner = os.getpid()
         self._pid, self._db = None, None
-        db = self._connect()
-        db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, record BLOB)")
-        db.execute("CREATE TABLE pairs (key INTEGER, doc INTEGER)")
-        db.execute("CREATE TABLE postings (key INTEGER PRIMARY KEY, n INTEGER, docs BLOB)")
+        try:
+            db = self._connect()
+            db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, record BLOB)")
+            db.execute("CREATE TABLE pairs (key INTEGER, doc INTEGER)")
+            db.execute("CREATE TABLE postings (key INTEGER PRIMARY KEY, n INTEGER, docs BLOB)")
+        except BaseException:
+            self.close()  # nobody else can: the folder is not left behind
+            raise
         self._docs, self._pairs = [], []
         self._kept: OrderedDict = OrderedDict()  # id -> record, oldest first
 
