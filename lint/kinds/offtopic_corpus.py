@@ -283,14 +283,14 @@ class _Stories:
     the index (4 bytes per document and name), for the first `MEMORY_DOCS` documents of the
     run; past them the whole index moves to disk (`lint.corpus.index`), the same answers."""
 
-    def __init__(self, opts, limit=None):
+    def __init__(self, opts):
         from ..corpus.index import DocIndex
 
         self.opts = opts
         self.t = opts["min_shared_names"]
         # doc -> its story (`_pack_story`); only documents with at least t names (the others
         # can share t names with no one)
-        self.index = DocIndex(MEMORY_DOCS if limit is None else limit)
+        self.index = DocIndex(MEMORY_DOCS)
 
     def add(self, i, s):
         names = s[NAMES]
