@@ -13,9 +13,9 @@ still copy the pages whose reference counts they touch: compare RSS with PSS, se
 bench/bench_corpus.py). Workers are replaced every `RECYCLE` bytes to bound what their caches
 gather; the old workers exit before the new ones start.
 
-The corpus pass (`lint.engine.corpus_pass`) runs in the main process on the per-document
-summaries, collected in input order, so it sees the same list on one core or many; until then
-they wait in a temporary file (`lint.corpus.spill`), not in memory. A rule whose pass judges
+The corpus pass (`Runner.finish`: each corpus rule's ``check_corpus``) runs in the main process
+on the per-document summaries, collected in input order, so it sees the same list on one core or
+many; until then they wait in a temporary file (`lint.corpus.spill`), not in memory. A rule whose pass judges
 documents independently once it has indexed them all (``check_corpus(items, rule, fan_out)``,
 O401) gets the cores too: the main process builds the index, then forks workers that inherit it
 and judge parts of the documents (`_fan_out`); the parts' findings come back in order.
