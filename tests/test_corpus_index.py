@@ -94,6 +94,41 @@ def test_disk_index_is_read_by_forked_processes_and_deleted_by_its_maker():
 _FORKED = None
 
 
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()  # reaped: no process has this pid now (reuse within the test is vanishingly rare)
+    return p.pid
+
+
+def test_leftover_folders_of_killed_runs_are_swept_and_live_ones_kept(tmp_path):
+    dead, old = _dead_pid(), corpus_index.STALE_AFTER + 60
+
+    def folder(name, age):
+        d = tmp_path / name
+        d.mkdir()
+        (d / "index.sqlite").write_bytes(b"x")
+        for p in (d / "index.sqlite", d):
+            os.utime(p, (p.stat().st_atime, p.stat().st_mtime - age))
+        return d
+
+    killed = folder(f"seedlint-index-{dead}-abc", old)
+    recent = folder(f"seedlint-index-{dead}-def", 0)          # owner gone, but written lately
+    running = folder(f"seedlint-index-{os.getpid()}-ghi", old)  # owner alive
+    unknown = folder("seedlint-index-xyz12345", old)             # no pid in the name: not ours to judge
+    other = folder(f"other-{dead}-abc", old)
+    idx = corpus_index.DiskIndex(str(tmp_path))
+    try:
+        assert not killed.exists()
+        assert all(d.exists() for d in (recent, running, unknown, other))
+        assert os.path.basename(idx._dir).startswith(f"seedlint-index-{os.getpid()}-")
+    finally:
+        idx.close()
+    assert not os.path.exists(idx._dir)
+
+
 def _count(k):
     return [n for n, _ in _FORKED.postings([k])]
 

@@ -16,7 +16,8 @@ however many documents the run has. The answers are the same either way:
 SQLite keeps a bounded page cache (`CACHE_KB` per process) and sorts the postings with its
 external sorter (temporary files). Processes forked after ``build`` read the database through
 connections of their own (a SQLite connection must not cross a fork); only the process that
-made it deletes it, in ``close``.
+made it deletes it, in ``close``. A run killed outright (SIGKILL, power loss) cannot delete
+its folder; the next run's `DiskIndex` removes such leftovers (`sweep_stale`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ KEPT_RECORDS = 8192
 _BATCH = 8192  # rows written per transaction
 _IN = 512  # ids looked up per statement
 _INHERITED: list = []  # connections a forked process inherited: kept so that it never closes them
+PREFIX = "seedlint-index-"  # + the owner's pid + "-" + mkdtemp's random part
+# a leftover is removed only when its owner is gone AND nothing in it changed for this long: a
+# /tmp shared across PID namespaces (containers) may hold a live run whose pid is not ours to see
+STALE_AFTER = 24 * 3600
 _PLACES = {1 << k: "(" + ", ".join("?" * (1 << k)) + ")" for k in range(_IN.bit_length())}
 
 
@@ -121,12 +126,51 @@ class MemoryIndex:
         pass
 
 
+def sweep_stale(folder: str, now: float | None = None) -> list[str]:
+    """Delete the index folders in ``folder`` left by runs that died without cleaning up: the
+    pid in the name is no live process and no file in it changed for `STALE_AFTER` seconds.
+    Returns the folders deleted. Folders it cannot read or judge are left alone."""
+    import time
+
+    now = time.time() if now is None else now
+    gone = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(PREFIX)]
+    except OSError:
+        return gone
+    for name in names:
+        pid, sep, _ = name[len(PREFIX):].partition("-")
+        if not (sep and pid.isdigit()) or _alive(int(pid)):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            newest = max([os.stat(path).st_mtime]
+                         + [os.stat(os.path.join(path, f)).st_mtime for f in os.listdir(path)])
+        except OSError:
+            continue
+        if now - newest >= STALE_AFTER:
+            shutil.rmtree(path, ignore_errors=True)
+            gone.append(path)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but is not ours (EPERM), or cannot tell: keep its folder
+        return True
+    return True
+
+
 class DiskIndex:
     """The same in a temporary SQLite database: ``docs`` (id -> record) and, once built,
     ``postings`` (key -> count, docs); until then the (key, doc) pairs wait unsorted."""
 
     def __init__(self, folder: str | None = None):
-        self._dir = tempfile.mkdtemp(prefix="seedlint-index-", dir=folder)
+        sweep_stale(folder or tempfile.gettempdir())
+        self._dir = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder)
         self.path = os.path.join(self._dir, "index.sqlite")
         self._owner = os.getpid()
         self._pid, self._db = None, None
