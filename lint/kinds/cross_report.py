@@ -15,8 +15,10 @@ tolls of each document; ``check_corpus`` compares them.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import pickle
+from collections import Counter, OrderedDict
 from datetime import date
+from hashlib import blake2b
 
 from ..facts.dates import dateline
 from ..facts.names import names_of
@@ -75,48 +77,124 @@ def main_names(doc, top: int) -> list[str]:
 
 def check_corpus(items, rule):
     opts = rule.options
-    docs = [(path, record, s) for path, record, s in items if s and s["figures"] and s["names"]]
-    stories = list(map(story_of, docs))
+    qualifying = (item for item in items if item[2] and item[2]["figures"] and item[2]["names"])
     out = []
-    for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
-        path, record, s = docs[i]
-        for j in others:
-            o_path, o_record, o = docs[j]
-            if not same_story(stories[i], stories[j], opts):
-                continue
-            for cls in _TOLLS:
-                mine = [f for f in s["figures"] if f[0] == cls]
-                theirs = [f for f in o["figures"] if f[0] == cls]
-                if not mine or not theirs:
+    with Reports(qualifying, opts["max_name_reports"]) as reports:
+        for (path, record, s), story, others in reports.each():
+            for (o_path, o_record, o), o_story in others:
+                if not same_story(story, o_story, opts):
                     continue
-                a, b = mine[0], theirs[0]
-                if abs(a[1] - b[1]) <= opts["min_difference"] * max(a[1], b[1]):
-                    continue
-                other = f"{o_path}" + (f" [{o_record}]" if o_record else "")
-                msg = rule.format(this=a[2], other=b[2], toll=cls, other_doc=other, other_line=b[3])
-                out.append(Finding(path=path, line=a[3], column=a[4], end_line=a[3], end_column=a[5],
-                                   rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
-                                   excerpt=a[6], record=record,
-                                   related=[{"path": o_path, "record": o_record, "line": b[3], "column": b[4],
-                                             "end_column": b[5], "excerpt": b[6], "message": f"says {b[2]}"}]))
+                out += _disagreements(path, record, s, o_path, o_record, o, rule)
     return out
+
+
+def _disagreements(path, record, s, o_path, o_record, o, rule):
+    """The findings on report ``s`` for the tolls that report ``o`` gives differently."""
+    opts, out = rule.options, []
+    for cls in _TOLLS:
+        mine = [f for f in s["figures"] if f[0] == cls]
+        theirs = [f for f in o["figures"] if f[0] == cls]
+        if not mine or not theirs:
+            continue
+        a, b = mine[0], theirs[0]
+        if abs(a[1] - b[1]) <= opts["min_difference"] * max(a[1], b[1]):
+            continue
+        other = f"{o_path}" + (f" [{o_record}]" if o_record else "")
+        msg = rule.format(this=a[2], other=b[2], toll=cls, other_doc=other, other_line=b[3])
+        out.append(Finding(path=path, line=a[3], column=a[4], end_line=a[3], end_column=a[5],
+                           rule=rule.id, category=rule.category, severity=rule.severity, message=msg,
+                           excerpt=a[6], record=record,
+                           related=[{"path": o_path, "record": o_record, "line": b[3], "column": b[4],
+                                     "end_column": b[5], "excerpt": b[6], "message": f"says {b[2]}"}]))
+    return out
+
+
+MEMORY_DOCS = 20_000  # reports kept in memory (a pickled summary each, a few hundred bytes); past them, on disk
+KEPT_REPORTS = 2048  # reports kept decoded (a few KB each with their story)
+
+
+class Reports:
+    """The run's ``(path, record, summary)`` reports, numbered in input order, and an index from
+    their main names to them, held by `lint.corpus.index.DocIndex`: in memory for the first
+    `MEMORY_DOCS` reports, on disk past them, so the corpus pass's memory stays bounded whatever
+    the corpus size; the answers are the same either way. Names are filed under a 64-bit hash
+    (the disk index keys are integers): two names colliding, about once in 10^7 runs of ten
+    million distinct names, could only add candidate pairs for `same_story` to judge.
+    A context manager: the index (a temporary folder past the limit) is closed on leaving."""
+
+    def __init__(self, items, max_reports: int):
+        from ..corpus.index import DocIndex
+
+        self.cap = max_reports
+        self.index = DocIndex(MEMORY_DOCS)
+        self.count = 0
+        self._kept: OrderedDict = OrderedDict()  # id -> (item, story), oldest first
+        try:
+            for item in items:
+                self.index.add(self.count, pickle.dumps(item, pickle.HIGHEST_PROTOCOL), _name_keys(item[2]["names"]))
+                self.count += 1
+            self.index.build(max_reports)
+        except BaseException:
+            self.close()  # the caller gets no object to close
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.index.close()
+
+    def each(self, least: int = 2):
+        """(item, its `story_of`, [(other item, its story), ...]) for each report in order, the
+        others being those sharing at least ``least`` main names with it (a name in more than
+        ``max_reports`` reports is not looked up, but may be one of them: `sharing_names`), in order."""
+        for i in range(self.count):
+            ((item, story),) = self._items([i])
+            yield item, story, self._items(self.sharing_names(i, item[2]["names"], least))
+
+    def _items(self, ids) -> list:
+        """(item, its story) of each of ``ids``, decoded once while among the last `KEPT_REPORTS`
+        decoded: a story's reports are read again for each of its other reports."""
+        kept = self._kept
+        missing = [j for j in ids if j not in kept]
+        for j, blob in zip(missing, self.index.records(missing)):
+            item = pickle.loads(blob)
+            kept[j] = item, story_of(item)
+        found = list(map(kept.__getitem__, ids))
+        while len(kept) > KEPT_REPORTS:
+            kept.popitem(last=False)
+        return found
+
+    def sharing_names(self, i: int, names, least: int = 1) -> list[int]:
+        """The other reports that share with report ``i`` (main names ``names``) one name found in
+        at most ``max_reports`` reports and, counting the names found in more (not looked up) as
+        shared, at least ``least`` names, in order."""
+        counts: Counter = Counter()
+        skipped = 0
+        for n_docs, docs in self.index.postings(_name_keys(names)):
+            if n_docs > self.cap:
+                skipped += 1
+                continue
+            counts.update(docs)  # counted in C
+        need = max(least - skipped, 1)
+        return sorted(j for j, c in counts.items() if c >= need and j != i)
+
+
+def _name_keys(names) -> list[int]:
+    return [int.from_bytes(blake2b(n.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
+            for n in dict.fromkeys(names)]  # a name given twice is one name
 
 
 def reports_sharing_names(docs, max_reports: int):
     """(i, the indices of the other reports sharing one of report i's main names, in order) for
     each ``(path, record, summary)`` of ``docs``. Reports are found through an index of names,
     not by comparing every pair; a name in more than ``max_reports`` reports links none."""
-    by_name = defaultdict(list)
-    for i, (_, _, s) in enumerate(docs):
-        for n in s["names"]:
-            by_name[n].append(i)
-    for i, (_, _, s) in enumerate(docs):
-        others = set()
-        for n in s["names"]:
-            if len(by_name[n]) <= max_reports:
-                others.update(by_name[n])
-        others.discard(i)
-        yield i, sorted(others)
+    with Reports(docs, max_reports) as reports:
+        for i, (_, _, s) in enumerate(docs):
+            yield i, reports.sharing_names(i, s["names"])
 
 
 def story_of(item):

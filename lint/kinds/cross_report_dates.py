@@ -26,7 +26,7 @@ from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
 from . import Option, cross_report
-from .cross_report import main_names, reports_sharing_names, same_story, story_of
+from .cross_report import Reports, main_names, same_story
 from .dateline import _FUTURE
 
 # the same-story test takes cross-report's options, so both rules group reports alike
@@ -156,27 +156,24 @@ def _resolve(mention, today):
 
 def check_corpus(items, rule):
     opts = rule.options
-    docs = [(path, record, s) for path, record, s in items if s]
-    stories = list(map(story_of, docs))
     out = []
-    for i, others in reports_sharing_names(docs, opts["max_name_reports"]):
-        path, record, s = docs[i]
-        mine = dt.date.fromisoformat(s["lead"])
-        for j in others:
-            o_path, o_record, o = docs[j]
-            if o["lead"] == s["lead"] or not same_story(stories[i], stories[j], opts):
-                continue
-            theirs = dt.date.fromisoformat(o["lead"])
-            if abs((mine - theirs).days) > opts["max_apart"]:
-                continue
-            other = f"{o_path}" + (f" [{o_record}]" if o_record else "")
-            msg = rule.format(this=_spoken(mine), other=_spoken(theirs), other_doc=other, other_line=o["line"])
-            out.append(Finding(path=path, line=s["line"], column=s["column"], end_line=s["line"],
-                               end_column=s["end_column"], rule=rule.id, category=rule.category,
-                               severity=rule.severity, message=msg, excerpt=s["excerpt"], record=record,
-                               related=[{"path": o_path, "record": o_record, "line": o["line"],
-                                         "column": o["column"], "end_column": o["end_column"],
-                                         "excerpt": o["excerpt"], "message": f"puts it on {_spoken(theirs)}"}]))
+    with Reports((item for item in items if item[2]), opts["max_name_reports"]) as reports:
+        for (path, record, s), story, others in reports.each():
+            mine = dt.date.fromisoformat(s["lead"])
+            for (o_path, o_record, o), o_story in others:
+                if o["lead"] == s["lead"] or not same_story(story, o_story, opts):
+                    continue
+                theirs = dt.date.fromisoformat(o["lead"])
+                if abs((mine - theirs).days) > opts["max_apart"]:
+                    continue
+                other = f"{o_path}" + (f" [{o_record}]" if o_record else "")
+                msg = rule.format(this=_spoken(mine), other=_spoken(theirs), other_doc=other, other_line=o["line"])
+                out.append(Finding(path=path, line=s["line"], column=s["column"], end_line=s["line"],
+                                   end_column=s["end_column"], rule=rule.id, category=rule.category,
+                                   severity=rule.severity, message=msg, excerpt=s["excerpt"], record=record,
+                                   related=[{"path": o_path, "record": o_record, "line": o["line"],
+                                             "column": o["column"], "end_column": o["end_column"],
+                                             "excerpt": o["excerpt"], "message": f"puts it on {_spoken(theirs)}"}]))
     return out
 
 
