@@ -3,8 +3,7 @@
 
     python3 bench/bench_cross_report_memory.py CORPUS [--root DIR] [--memory-docs N] [--rules C901,C902]
 
-Lints CORPUS (a file or folder, as seedlint takes it) with only the given rules (``-j 1``, no
-cache), then times the corpus pass (``Runner.finish``) alone: its CPU time (process_time) and
+Lints CORPUS (a file or folder, as seedlint takes it) with only the given rules (no cache), then times the corpus pass (``Runner.finish``) alone: its CPU time (process_time) and
 the growth of this process's resident memory during it (sampled every 5 ms by a thread, peak
 minus the RSS at the start of the pass). ``--root`` runs another checkout's ``lint`` (a
 "before" worktree); ``--memory-docs`` sets ``lint.kinds.cross_report.MEMORY_DOCS`` (reports
@@ -35,6 +34,7 @@ def main():
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ap.add_argument("--memory-docs", type=int)
     ap.add_argument("--rules", default="C901,C902")
+    ap.add_argument("-j", "--jobs", type=int, default=1, help="workers of the per-document pass (not timed)")
     args = ap.parse_args()
     sys.path.insert(0, args.root)
     from lint import rules as rules_mod
@@ -48,7 +48,7 @@ def main():
     wanted = args.rules.split(",")
     rules = [r for r in rules_mod.load_rules([]) if r.id in wanted]
     assert sorted(r.id for r in rules) == sorted(wanted), [r.id for r in rules]
-    run = Runner(rules, Settings(), jobs=1)
+    run = Runner(rules, Settings(), jobs=args.jobs)
     for _ in run.run([args.corpus]):
         pass
     summaries = {r.id: sum(1 for _, _, s in run.summaries.get(r.id, []) if s) for r in rules}

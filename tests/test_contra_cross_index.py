@@ -64,7 +64,6 @@ def test_findings_with_the_reports_on_disk_are_those_in_memory(items, rid, cap, 
     assert len({f.message for f in memory}) > 10
     for limit in (0, 1, 17):
         monkeypatch.setattr(cross_report, "MEMORY_DOCS", limit)
-        monkeypatch.setattr(cross_report, "KEPT_REPORTS", 3)  # decoded reports read again from the index
         assert rule.module.check_corpus(items[rid], rule) == memory
     assert len(made) == 3
 

@@ -10,13 +10,16 @@ so any difference over ``min_difference`` is reported, as ``info``: the reader d
 source to trust. A single document is never reported.
 
 Works in two steps (see lint/engine.py): ``summarize`` keeps a few names, the dateline and the
-tolls of each document; ``check_corpus`` compares them.
+tolls of each document; ``check_corpus`` compares them. Scale: the reports with tolls and names
+are kept, with an index from their names to them, in memory for the run's first `MEMORY_DOCS`
+such reports and on disk past them (`Reports`, `lint.corpus.index`), so memory stays bounded
+whatever the corpus size; only reports sharing two names are read back and compared.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections import Counter, OrderedDict
+from collections import Counter
 from datetime import date
 from hashlib import blake2b
 
@@ -80,10 +83,8 @@ def check_corpus(items, rule):
     qualifying = (item for item in items if item[2] and item[2]["figures"] and item[2]["names"])
     out = []
     with Reports(qualifying, opts["max_name_reports"]) as reports:
-        for (path, record, s), story, others in reports.each():
-            for (o_path, o_record, o), o_story in others:
-                if not same_story(story, o_story, opts):
-                    continue
+        for (path, record, s), others in reports.stories(opts):
+            for o_path, o_record, o in others:
                 out += _disagreements(path, record, s, o_path, o_record, o, rule)
     return out
 
@@ -110,17 +111,18 @@ def _disagreements(path, record, s, o_path, o_record, o, rule):
 
 
 MEMORY_DOCS = 20_000  # reports kept in memory (a pickled summary each, a few hundred bytes); past them, on disk
-KEPT_REPORTS = 2048  # reports kept decoded (a few KB each with their story)
 
 
 class Reports:
     """The run's ``(path, record, summary)`` reports, numbered in input order, and an index from
     their main names to them, held by `lint.corpus.index.DocIndex`: in memory for the first
     `MEMORY_DOCS` reports, on disk past them, so the corpus pass's memory stays bounded whatever
-    the corpus size; the answers are the same either way. Names are filed under a 64-bit hash
-    (the disk index keys are integers): two names colliding, about once in 10^7 runs of ten
-    million distinct names, could only add candidate pairs for `same_story` to judge.
-    A context manager: the index (a temporary folder past the limit) is closed on leaving."""
+    the corpus size; the answers are the same either way. A report is kept as its story (`_pack`:
+    read for every pair, decoded cheaply) followed by the item, pickled (decoded only for the
+    pairs of one story). Names are filed under a 64-bit hash (the disk index keys are integers):
+    two names colliding, about once in 10^7 runs of ten million distinct names, could only add
+    pairs for `same_story` to judge. A context manager: the index (a temporary folder past the
+    limit) is closed on leaving, also on an error."""
 
     def __init__(self, items, max_reports: int):
         from ..corpus.index import DocIndex
@@ -128,10 +130,9 @@ class Reports:
         self.cap = max_reports
         self.index = DocIndex(MEMORY_DOCS)
         self.count = 0
-        self._kept: OrderedDict = OrderedDict()  # id -> (item, story), oldest first
         try:
             for item in items:
-                self.index.add(self.count, pickle.dumps(item, pickle.HIGHEST_PROTOCOL), _name_keys(item[2]["names"]))
+                self.index.add(self.count, _pack(item), _name_keys(item[2]["names"]))
                 self.count += 1
             self.index.build(max_reports)
         except BaseException:
@@ -147,26 +148,14 @@ class Reports:
     def close(self):
         self.index.close()
 
-    def each(self, least: int = 2):
-        """(item, its `story_of`, [(other item, its story), ...]) for each report in order, the
-        others being those sharing at least ``least`` main names with it (a name in more than
-        ``max_reports`` reports is not looked up, but may be one of them: `sharing_names`), in order."""
+    def stories(self, opts):
+        """(item, [the items of the other reports of its story (`same_story`)]) for each report,
+        in order. Only reports sharing two names (`sharing_names`) are read back."""
         for i in range(self.count):
-            ((item, story),) = self._items([i])
-            yield item, story, self._items(self.sharing_names(i, item[2]["names"], least))
-
-    def _items(self, ids) -> list:
-        """(item, its story) of each of ``ids``, decoded once while among the last `KEPT_REPORTS`
-        decoded: a story's reports are read again for each of its other reports."""
-        kept = self._kept
-        missing = [j for j in ids if j not in kept]
-        for j, blob in zip(missing, self.index.records(missing)):
-            item = pickle.loads(blob)
-            kept[j] = item, story_of(item)
-        found = list(map(kept.__getitem__, ids))
-        while len(kept) > KEPT_REPORTS:
-            kept.popitem(last=False)
-        return found
+            blob = self.index.record(i)
+            item, story = _item(blob), _story(blob)
+            others = self.sharing_names(i, item[2]["names"], least=2)  # same_story needs two
+            yield item, [_item(b) for b in self.index.records(others) if same_story(story, _story(b), opts)]
 
     def sharing_names(self, i: int, names, least: int = 1) -> list[int]:
         """The other reports that share with report ``i`` (main names ``names``) one name found in
@@ -181,6 +170,26 @@ class Reports:
             counts.update(docs)  # counted in C
         need = max(least - skipped, 1)
         return sorted(j for j, c in counts.items() if c >= need and j != i)
+
+
+def _pack(item) -> bytes:
+    """A report as its dateline (4 bytes: the date's ordinal, 0 for none), the length of its
+    main names (2 bytes), the names (UTF-8, one per line: a name is a word, never a line break)
+    and the item, pickled."""
+    s = item[2]
+    names = "\n".join(s["names"]).encode("utf-8", "surrogatepass")
+    day = date.fromisoformat(s["date"]).toordinal() if s.get("date") else 0
+    return day.to_bytes(4, "little") + len(names).to_bytes(2, "little") + names + pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
+
+
+def _story(blob: bytes):
+    """The `story_of` of a `_pack`ed report, names as bytes (the same intersections)."""
+    day, n = int.from_bytes(blob[:4], "little"), int.from_bytes(blob[4:6], "little")
+    return frozenset(blob[6:6 + n].split(b"\n")) if n else frozenset(), date.fromordinal(day) if day else None
+
+
+def _item(blob: bytes):
+    return pickle.loads(blob[6 + int.from_bytes(blob[4:6], "little"):])
 
 
 def _name_keys(names) -> list[int]:

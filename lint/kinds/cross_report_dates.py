@@ -14,6 +14,9 @@ days up to the dateline, as news speaks of the past week. A weekday with a quali
 with no dateline to resolve it, leaves the document out. Two lead dates more than ``max_apart``
 days apart are two events, not one event dated differently. Findings are ``info``: the reader
 decides which source is right.
+
+The reports are kept as ``cross-report`` keeps them (`cross_report.Reports`): in memory up to a
+limit, on disk past it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..facts.dates import WEEKDAYS, dateline, find_dates
 from ..facts.spans import spans_of
 from ..finding import Finding
 from . import Option, cross_report
-from .cross_report import Reports, main_names, same_story
+from .cross_report import Reports, main_names
 from .dateline import _FUTURE
 
 # the same-story test takes cross-report's options, so both rules group reports alike
@@ -158,10 +161,10 @@ def check_corpus(items, rule):
     opts = rule.options
     out = []
     with Reports((item for item in items if item[2]), opts["max_name_reports"]) as reports:
-        for (path, record, s), story, others in reports.each():
+        for (path, record, s), others in reports.stories(opts):
             mine = dt.date.fromisoformat(s["lead"])
-            for (o_path, o_record, o), o_story in others:
-                if o["lead"] == s["lead"] or not same_story(story, o_story, opts):
+            for o_path, o_record, o in others:
+                if o["lead"] == s["lead"]:
                     continue
                 theirs = dt.date.fromisoformat(o["lead"])
                 if abs((mine - theirs).days) > opts["max_apart"]:
