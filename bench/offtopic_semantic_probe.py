@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lint.document import Document  # noqa: E402
-from lint.kinds.offtopic_semantic_splice import _scores  # noqa: E402
+from lint.kinds.offtopic_semantic_splice import relative_scores  # noqa: E402
 from lint.topic import embedding  # noqa: E402
 from lint.topic.lexicon import _stem, bag, zipf_table  # noqa: E402
 
@@ -81,13 +81,10 @@ def splice_scores(docs, vectors_of):
             continue
         starts = [p.start for p in doc.paragraphs]
         owner = [bisect.bisect_right(starts, s.start) - 1 for s in sents]
-        scores = _scores(vectors_of(sents), owner, judged, 3)
-        if scores is None:
+        scored = relative_scores(vectors_of(sents), owner, judged, 3)
+        if scored is None:
             continue
-        support, centrality, neighbours, inner = scores
-        q = [np.percentile(support[judged], 25), np.percentile(centrality[judged], 25),
-             np.percentile(np.maximum(neighbours[inner], 0), 25)]
-        score = (support + centrality + np.maximum(neighbours, 0)) / max(sum(q), 1e-6)
+        score, inner = scored[0], scored[3]
         idx = np.flatnonzero(inner)
         low = int(idx[np.argmin(score[idx])])
         rows.append((label and label["kind"], -float(score[low]), overlaps(sents[low], label)))

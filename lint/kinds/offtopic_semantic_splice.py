@@ -57,13 +57,10 @@ def check(doc, rule):
     except embedding.MissingModel as e:
         warn_missing(rule, e)
         return
-    scores = _scores(vectors, owner, judged, k)
-    if scores is None:
+    scored = relative_scores(vectors, owner, judged, k)
+    if scored is None:
         return
-    support, centrality, neighbours, inner = scores
-    q = [np.percentile(support[judged], 25), np.percentile(centrality[judged], 25),
-         np.percentile(np.maximum(neighbours[inner], 0), 25)]
-    score = (support + centrality + np.maximum(neighbours, 0)) / max(sum(q), 1e-6)
+    score, support, neighbours, inner, q = scored
     best = None
     for i in np.flatnonzero(inner)[np.argsort(score[inner], kind="stable")]:
         if score[i] > opts["max_relative"]:
@@ -80,6 +77,21 @@ def check(doc, rule):
                      neighbours=f"{neighbours[best]:.2f}", foreign=foreign[1])
     f.score = float(score[best])
     yield f
+
+
+def relative_scores(vectors, owner, judged, k):
+    """(score, support, neighbours, inner, the three lower quartiles) per sentence, or None when
+    no judged sentence has a sentence of its paragraph on each side: the score is support +
+    centrality + neighbours over the sum of the document's lower quartiles of the three."""
+    import numpy as np
+
+    scores = _scores(vectors, owner, judged, k)
+    if scores is None:
+        return None
+    support, centrality, neighbours, inner = scores
+    q = [np.percentile(support[judged], 25), np.percentile(centrality[judged], 25),
+         np.percentile(np.maximum(neighbours[inner], 0), 25)]
+    return (support + centrality + np.maximum(neighbours, 0)) / max(sum(q), 1e-6), support, neighbours, inner, q
 
 
 def _scores(vectors, owner, judged, k):
