@@ -101,3 +101,17 @@ def test_the_index_folder_is_deleted_when_the_pass_fails(items, rid, monkeypatch
     with pytest.raises(OSError):
         rule.module.check_corpus(broken(), rule)
     assert os.listdir(tmp_path) == []
+
+
+def test_a_name_over_the_cap_counts_towards_the_two_shared_names():
+    """Reports must share two names to be read back (`same_story` needs two); a name found in
+    more than ``max_reports`` reports is not looked up but may be one of the two."""
+    names = [["Big", "Ann"], ["Big", "Ann"], ["Big", "Bob"], ["Big", "Ann"], ["Cyd", "Dee"], ["Cyd", "Dee"]]
+    docs = [("r.jsonl", str(i), {"names": n, "date": None}) for i, n in enumerate(names)]
+    with cross_report.Reports(docs, 3) as reports:  # Big is in four reports: over the cap
+        assert reports.sharing_names(0, names[0], least=2) == [1, 3]  # Ann + Big (not looked up)
+        assert reports.sharing_names(2, names[2], least=2) == []  # Bob is in no other report
+        assert reports.sharing_names(4, names[4], least=2) == [5]  # two names, both looked up
+    with cross_report.Reports(docs, 10) as reports:  # under the cap: Big is looked up
+        assert reports.sharing_names(2, names[2], least=2) == []  # shares Big alone
+        assert reports.sharing_names(0, names[0], least=2) == [1, 3]

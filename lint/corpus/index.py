@@ -26,6 +26,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from array import array
 from collections import OrderedDict
 from itertools import filterfalse, groupby
@@ -130,8 +131,6 @@ def sweep_stale(folder: str, now: float | None = None) -> list[str]:
     """Delete the index folders in ``folder`` left by runs that died without cleaning up: the
     pid in the name is no live process and no file in it changed for `STALE_AFTER` seconds.
     Returns the folders deleted. Folders it cannot read or judge are left alone."""
-    import time
-
     now = time.time() if now is None else now
     gone = []
     try:

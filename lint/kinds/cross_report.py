@@ -183,7 +183,8 @@ def _pack(item) -> bytes:
 
 
 def _story(blob: bytes):
-    """The `story_of` of a `_pack`ed report, names as bytes (the same intersections)."""
+    """(main names, dateline date or None) of a `_pack`ed report: what `same_story` compares.
+    The names stay bytes (the same intersections as the strings)."""
     day, n = int.from_bytes(blob[:4], "little"), int.from_bytes(blob[4:6], "little")
     return frozenset(blob[6:6 + n].split(b"\n")) if n else frozenset(), date.fromordinal(day) if day else None
 
@@ -206,15 +207,8 @@ def reports_sharing_names(docs, max_reports: int):
             yield i, reports.sharing_names(i, s["names"])
 
 
-def story_of(item):
-    """(main names, dateline date or None) of a ``(path, record, summary)``: what `same_story`
-    compares, read once per report rather than once per pair."""
-    s = item[2]
-    return frozenset(s["names"]), date.fromisoformat(s["date"]) if s["date"] else None
-
-
 def same_story(a, b, opts):
-    """Two reports (`story_of`) of one story: most main names shared, datelines close."""
+    """Two reports (`_story`) of one story: most main names shared, datelines close."""
     na, nb = a[0], b[0]
     shared = len(na & nb)
     if shared < opts["min_shared"] * min(len(na), len(nb)) or shared < 2:
